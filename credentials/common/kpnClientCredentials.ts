@@ -1,0 +1,145 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { checkBaseUrl } from '../../nodes/shared/http/baseUrl';
+import { describeKpnFailure, type KpnFailure } from '../../nodes/shared/kpn/errorMessages';
+import { redactSecrets } from '../../nodes/shared/security/redact';
+
+export const KPN_PRODUCTION_BASE_URL = 'https://api-prd.kpn.com';
+
+/** Thrown when the token endpoint refuses or fails; never carries the client secret. */
+export class KpnTokenError extends Error {
+	constructor(
+		message: string,
+		readonly httpCode?: number,
+	) {
+		super(message);
+		this.name = 'KpnTokenError';
+	}
+}
+
+export function kpnCredentialProperties(defaultTokenUrl: string, appNotice: string): INodeProperties[] {
+	return [
+		{
+			displayName: appNotice,
+			name: 'notice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The Consumer Key of your app on developer.kpn.com → My Apps',
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The Consumer Secret of your app on developer.kpn.com → My Apps',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: KPN_PRODUCTION_BASE_URL,
+			description:
+				'Where the KPN APIs are served. Keep the default unless you test against a local sandbox (plain http:// is only accepted for 127.0.0.1, localhost or ::1).',
+		},
+		{
+			displayName: 'Token URL',
+			name: 'tokenUrl',
+			type: 'string',
+			default: defaultTokenUrl,
+			description: 'The OAuth 2.0 client-credentials token endpoint for this API',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true },
+			default: '',
+		},
+	];
+}
+
+/**
+ * Fetches an access token with the client-credentials grant. n8n calls this (preAuthentication)
+ * only when the stored token is empty or an API call answered 401, and stores the result with
+ * the credential, so one token serves every item and every execution until KPN expires it.
+ */
+export async function fetchKpnAccessToken(
+	this: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<{ accessToken: string }> {
+	const clientId = String(credentials.clientId ?? '');
+	const clientSecret = String(credentials.clientSecret ?? '');
+	const tokenUrl = checkBaseUrl(credentials.tokenUrl, 'Token URL');
+	if (tokenUrl.problem !== undefined) throw new KpnTokenError(`KPN credential: ${tokenUrl.problem}`);
+	if (clientId === '' || clientSecret === '') {
+		throw new KpnTokenError('The KPN credential needs both a Client ID and a Client Secret');
+	}
+	const body: Record<string, string> = { client_id: clientId, client_secret: clientSecret };
+	if (!new URL(tokenUrl.url).searchParams.has('grant_type')) body.grant_type = 'client_credentials';
+
+	let response: unknown;
+	let failure: KpnFailure | undefined;
+	try {
+		response = await this.helpers.httpRequest({
+			method: 'POST',
+			url: tokenUrl.url,
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+			body,
+			json: true,
+			timeout: 30_000,
+		});
+	} catch (error) {
+		failure = describeKpnFailure(error);
+	}
+	if (failure) throw tokenRequestError(failure, tokenUrl.url, clientSecret);
+	const token =
+		response && typeof response === 'object' ? (response as { access_token?: unknown }).access_token : undefined;
+	if (typeof token !== 'string' || token === '') {
+		throw new KpnTokenError('The KPN token endpoint answered without an access_token');
+	}
+	return { accessToken: token };
+}
+
+function tokenRequestError(failure: KpnFailure, tokenUrl: string, clientSecret: string): KpnTokenError {
+	const refused = failure.httpCode === 400 || failure.httpCode === 401;
+	const reason = refused ? 'KPN refused the Client ID / Client Secret' : 'Could not get an access token from KPN';
+	const { origin, pathname } = new URL(tokenUrl);
+	const status = failure.httpCode ? `, HTTP ${failure.httpCode}` : '';
+	const message = `${reason} (token URL ${origin}${pathname}${status}): ${failure.message}`;
+	return new KpnTokenError(redactSecrets(message, [clientSecret]), failure.httpCode);
+}
+
+export const kpnBearerAuthentication: IAuthenticateGeneric = {
+	type: 'generic',
+	properties: {
+		headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
+	},
+};
+
+/** "Test credential" asks the token endpoint for a token with the entered ID and secret. */
+export const kpnTokenTestRequest: ICredentialTestRequest = {
+	request: {
+		method: 'POST',
+		url: '={{$credentials.tokenUrl}}',
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: {
+			client_id: '={{$credentials.clientId}}',
+			client_secret: '={{$credentials.clientSecret}}',
+		},
+	},
+};

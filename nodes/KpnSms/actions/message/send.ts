@@ -1,0 +1,282 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { RETRY_THROTTLED_ONLY } from '../../../shared/http/retry';
+import { KpnClient } from '../../../shared/kpn/transport';
+import { normalizeSmsNumber } from '../../../shared/validation/phoneNumber';
+import { MAX_PAIRS_PER_CALL, packSmsBatches, type PreparedSms, type SmsBatch } from './packMessages';
+import { countSmsParts } from './smsParts';
+
+export const SMS_API_PATH_CURRENT = '/communication/kpn/sms';
+export const SMS_API_PATH_LEGACY = '/messaging/sms-kpn/v1';
+const MAX_SENDER_LENGTH = 11;
+const MAX_CONTENT_LENGTH = 1000;
+
+const showFor = { resource: ['message'], operation: ['send'] };
+
+export const sendFields: INodeProperties[] = [
+	{
+		displayName: 'Sender',
+		name: 'sender',
+		type: 'string',
+		default: 'KPN',
+		required: true,
+		displayOptions: { show: showFor },
+		description: 'Name or short code the recipient sees as sender, at most 11 characters',
+	},
+	{
+		displayName: 'Recipients',
+		name: 'recipients',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '0612345678, +31687654321',
+		displayOptions: { show: showFor },
+		description:
+			'One mobile number or a comma-separated list. Accepted: 06…, +316…, 0031 6…, 097… and international +&lt;country code&gt;…; 060, 067 and 069 are refused.',
+	},
+	{
+		displayName: 'Message',
+		name: 'message',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		required: true,
+		displayOptions: { show: showFor },
+		description: 'The text to send, at most 1000 characters',
+		hint: 'Texts longer than 160 characters (70 with emoji or other Unicode) are split and billed as several SMS',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: showFor },
+		options: [
+			{
+				displayName: 'API Path',
+				name: 'apiPath',
+				type: 'options',
+				default: SMS_API_PATH_CURRENT,
+				options: [
+					{
+						name: 'Current',
+						value: SMS_API_PATH_CURRENT,
+						description: '/communication/kpn/sms, the path in KPN\'s current SMS API specification',
+					},
+					{
+						name: 'Legacy',
+						value: SMS_API_PATH_LEGACY,
+						description: '/messaging/sms-kpn/v1, the older path, for apps still subscribed to it',
+					},
+				],
+				description: 'Which base path of the KPN SMS API your app is subscribed to',
+			},
+			{
+				displayName: 'Delivery Report Webhook URL',
+				name: 'webhookUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'https://example.com/webhook/kpn-sms',
+				description:
+					'URL where KPN posts delivery reports (for example the production URL of an n8n Webhook node)',
+			},
+			{
+				displayName: 'Expire In (Seconds)',
+				name: 'expireIn',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 3600,
+				description: 'How long KPN keeps trying to deliver before the message expires',
+			},
+			{
+				displayName: 'Send Each Item Separately',
+				name: 'sendEachItemSeparately',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to make one API call per item instead of packing up to 200 message×recipient pairs into each call',
+			},
+			{
+				displayName: 'Sub-Account',
+				name: 'subAccount',
+				type: 'string',
+				default: '',
+				description: 'Sent as the SubAccount header, for KPN accounts with sub-accounts',
+			},
+		],
+	},
+];
+
+interface SendOptions {
+	apiPath?: string;
+	webhookUrl?: string;
+	expireIn?: number;
+	sendEachItemSeparately?: boolean;
+	subAccount?: string;
+}
+
+function recipientList(value: unknown): string[] {
+	const parts = Array.isArray(value) ? value.map(String) : String(value ?? '').split(/[,;\n]/);
+	return parts.map((part) => part.trim()).filter((part) => part !== '');
+}
+
+/** Reads and checks one item's fields; returns the problem instead of throwing it. */
+function prepareItem(context: IExecuteFunctions, itemIndex: number): PreparedSms | NodeOperationError {
+	const node = context.getNode();
+	const fail = (message: string) =>
+		new NodeOperationError(node, `Item ${itemIndex}: ${message}`, { itemIndex });
+
+	const sender = String(context.getNodeParameter('sender', itemIndex, 'KPN') ?? '').trim() || 'KPN';
+	if (sender.length > MAX_SENDER_LENGTH) {
+		return fail(`Sender "${sender}" has ${sender.length} characters; KPN allows at most ${MAX_SENDER_LENGTH}`);
+	}
+
+	const content = String(context.getNodeParameter('message', itemIndex, '') ?? '');
+	if (content.trim() === '') return fail('Message is empty');
+	if (content.length > MAX_CONTENT_LENGTH) {
+		return fail(`Message has ${content.length} characters; KPN allows at most ${MAX_CONTENT_LENGTH}`);
+	}
+
+	const raw = recipientList(context.getNodeParameter('recipients', itemIndex, ''));
+	if (raw.length === 0) return fail('Recipients is empty');
+	const recipients: string[] = [];
+	for (const number of raw) {
+		const check = normalizeSmsNumber(number);
+		if (!check.valid) return fail(`Recipients: "${number}" ${check.reason}`);
+		if (!recipients.includes(check.number)) recipients.push(check.number);
+	}
+	if (recipients.length > MAX_PAIRS_PER_CALL) {
+		return fail(`Recipients has ${recipients.length} numbers; one item may have at most ${MAX_PAIRS_PER_CALL}`);
+	}
+
+	const options = context.getNodeParameter('options', itemIndex, {}) as SendOptions;
+	const webhookUrl = options.webhookUrl?.trim() || undefined;
+	if (webhookUrl !== undefined && !/^https?:\/\/[^\s/]+/i.test(webhookUrl)) {
+		return fail(`Delivery Report Webhook URL "${webhookUrl}" is not an http(s) URL`);
+	}
+	let expireIn: string | undefined;
+	if (options.expireIn !== undefined) {
+		if (!Number.isInteger(options.expireIn) || options.expireIn < 1) {
+			return fail(`Expire In must be a whole number of seconds (got ${String(options.expireIn)})`);
+		}
+		expireIn = String(options.expireIn);
+	}
+	return {
+		itemIndex,
+		content,
+		recipients,
+		settings: {
+			apiPath: options.apiPath || SMS_API_PATH_CURRENT,
+			sender,
+			webhookUrl,
+			expireIn,
+			subAccount: options.subAccount?.trim() || undefined,
+		},
+	};
+}
+
+function requestBody(batch: SmsBatch): IDataObject {
+	const body: IDataObject = {
+		messages: batch.entries.map((sms) => ({ content: sms.content, mobile_number: sms.recipients.join(',') })),
+		sender: batch.settings.sender,
+	};
+	if (batch.settings.webhookUrl) body.webhook_url = batch.settings.webhookUrl;
+	if (batch.settings.expireIn) body.expirein = batch.settings.expireIn;
+	return body;
+}
+
+function itemRange(batch: SmsBatch): string {
+	const indexes = batch.entries.map((sms) => sms.itemIndex);
+	return indexes.length === 1 ? `item ${indexes[0]}` : `items ${indexes[0]}–${indexes[indexes.length - 1]}`;
+}
+
+export async function send(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const results: Array<INodeExecutionData | undefined> = new Array(items.length);
+	const prepared: PreparedSms[] = [];
+
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const sms = prepareItem(this, itemIndex);
+		if (sms instanceof NodeOperationError) {
+			if (!this.continueOnFail()) throw sms;
+			results[itemIndex] = { json: { error: sms.message }, pairedItem: { item: itemIndex } };
+		} else {
+			prepared.push(sms);
+		}
+	}
+
+	const oneItemPerCall = prepared.some(
+		(sms) =>
+			(this.getNodeParameter('options', sms.itemIndex, {}) as SendOptions).sendEachItemSeparately === true,
+	);
+	const batches = packSmsBatches(prepared, oneItemPerCall);
+	const client = batches.length > 0 ? await KpnClient.connect(this, 'kpnApi') : undefined;
+	const sentDocuments: string[] = [];
+	let sentItems = 0;
+
+	for (const [batchIndex, batch] of batches.entries()) {
+		const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+		if (batch.settings.subAccount) headers.SubAccount = batch.settings.subAccount;
+		try {
+			const response = await client!.request<{ document_id?: string; status?: string }>({
+				method: 'POST',
+				basePath: batch.settings.apiPath,
+				path: '/send',
+				body: requestBody(batch),
+				headers,
+				retryOn: RETRY_THROTTLED_ONLY,
+				itemIndex: batch.entries[0].itemIndex,
+			});
+			const documentId = response.body?.document_id;
+			sentDocuments.push(documentId ?? '(none)');
+			sentItems += batch.entries.length;
+			for (const sms of batch.entries) {
+				results[sms.itemIndex] = {
+					json: {
+						document_id: documentId ?? null,
+						status: response.body?.status ?? null,
+						recipients: sms.recipients,
+						sender: batch.settings.sender,
+						smsParts: countSmsParts(sms.content),
+						batch: batchIndex + 1,
+						itemsInBatch: batch.entries.length,
+						quota: { ...response.quota },
+					},
+					pairedItem: { item: sms.itemIndex },
+				};
+			}
+		} catch (error) {
+			const apiError = error as NodeApiError;
+			const context = `Call ${batchIndex + 1} of ${batches.length} (${itemRange(batch)}) was not sent.`;
+			if (this.continueOnFail()) {
+				for (const sms of batch.entries) {
+					results[sms.itemIndex] = {
+						json: { error: apiError.message, description: `${apiError.description ?? ''} ${context}`.trim() },
+						pairedItem: { item: sms.itemIndex },
+					};
+				}
+				continue;
+			}
+			const already =
+				sentItems > 0
+					? ` ${sentItems} item(s) in earlier calls WERE sent (document ids: ${sentDocuments.join(', ')}); do not send those again.`
+					: ' Nothing was sent.';
+			throw new NodeApiError(this.getNode(), { message: apiError.message } as JsonObject, {
+				message: apiError.message,
+				description: `${apiError.description ?? ''} ${context}${already}`.trim(),
+				httpCode: apiError.httpCode ?? undefined,
+				itemIndex: batch.entries[0].itemIndex,
+			});
+		}
+	}
+
+	return [results.filter((result): result is INodeExecutionData => result !== undefined)];
+}

@@ -1,0 +1,66 @@
+import { sleep } from 'n8n-workflow';
+
+export interface RetryPolicy {
+	/** HTTP statuses that may be retried; empty = never retry (writes). */
+	retryOn: readonly number[];
+	/** Total tries, the first one included. */
+	maxAttempts: number;
+	/** Upper bound on the time spent waiting between tries. */
+	maxTotalWaitMs: number;
+}
+
+export const RETRY_READS: readonly number[] = [429, 503];
+/** A 429 means the gateway accepted nothing, so even a write may be sent again. */
+export const RETRY_THROTTLED_ONLY: readonly number[] = [429];
+export const NEVER_RETRY: readonly number[] = [];
+
+export const DEFAULT_MAX_ATTEMPTS = 3;
+export const DEFAULT_MAX_TOTAL_WAIT_MS = 60_000;
+
+const BACKOFF_BASE_MS = 1_000;
+
+/** Reads Retry-After (seconds or an HTTP date); without it, exponential backoff with jitter. */
+export function retryDelayMs(retryAfter: string | undefined, attempt: number, now = Date.now()): number {
+	if (retryAfter !== undefined && retryAfter.trim() !== '') {
+		const seconds = Number(retryAfter);
+		if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
+		const date = Date.parse(retryAfter);
+		if (!Number.isNaN(date)) return Math.max(0, date - now);
+	}
+	const backoff = BACKOFF_BASE_MS * 2 ** (attempt - 1);
+	return backoff + Math.floor(Math.random() * (backoff / 2));
+}
+
+export interface RetryableFailure {
+	httpCode?: number;
+	retryAfter?: string;
+}
+
+/**
+ * Runs `send` until it succeeds, the failure is not retryable, the tries are used up, or the
+ * next wait would cross the time budget; then `fail` turns the last error into what to throw.
+ */
+export async function withRetries<T>(
+	send: () => Promise<T>,
+	policy: RetryPolicy,
+	classify: (error: unknown) => RetryableFailure,
+	fail: (error: unknown, attempts: number) => Error,
+): Promise<T> {
+	let waitedMs = 0;
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await send();
+		} catch (error) {
+			const failure = classify(error);
+			const retryable =
+				failure.httpCode !== undefined &&
+				policy.retryOn.includes(failure.httpCode) &&
+				attempt < policy.maxAttempts;
+			if (!retryable) throw fail(error, attempt);
+			const delay = retryDelayMs(failure.retryAfter, attempt);
+			if (waitedMs + delay > policy.maxTotalWaitMs) throw fail(error, attempt);
+			await sleep(delay);
+			waitedMs += delay;
+		}
+	}
+}

@@ -1,0 +1,101 @@
+/** What the KPN seed documents say each HTTP status means, worded for the person fixing it. */
+export const KPN_STATUS_MEANINGS: Record<number, string> = {
+	400: 'Bad request: KPN did not accept the data sent',
+	401: 'Unauthorized: KPN refused the access token (check the Client ID / Secret and that your app has this API)',
+	403: 'Forbidden: your KPN app is not allowed to use this API or action (check the API products of your app)',
+	404: 'Not found: check the ID and the API path',
+	405: 'Method not allowed on this path (check the API path option)',
+	412: 'Precondition failed',
+	429: 'Too many requests: your KPN quota is used up for now (see the quota-* headers)',
+	500: 'KPN had an internal server error',
+	502: 'Bad gateway: KPN could not reach the service behind its gateway',
+	503: 'Service unavailable: the KPN service is temporarily down',
+	504: 'Gateway timeout: the KPN service did not answer in time',
+};
+
+export interface KpnFailure {
+	httpCode?: number;
+	message: string;
+	body?: unknown;
+	headers: Record<string, string>;
+}
+
+interface ResponseLike {
+	status?: number;
+	data?: unknown;
+	headers?: Record<string, unknown>;
+}
+
+function findResponse(error: unknown): { response?: ResponseLike; code?: string; message?: string } {
+	let current: unknown = error;
+	for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
+		const candidate = current as { response?: ResponseLike; code?: unknown; cause?: unknown; message?: unknown };
+		if (candidate.response && typeof candidate.response === 'object' && 'status' in candidate.response) {
+			return { response: candidate.response };
+		}
+		if (typeof candidate.code === 'string' && /^E[A-Z_]+$/.test(candidate.code)) {
+			return { code: candidate.code, message: typeof candidate.message === 'string' ? candidate.message : '' };
+		}
+		current = candidate.cause;
+	}
+	return {};
+}
+
+function text(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** Picks the human message out of the error bodies KPN documents. */
+export function messageFromKpnBody(body: unknown): string | undefined {
+	if (typeof body === 'string') {
+		try {
+			return messageFromKpnBody(JSON.parse(body));
+		} catch {
+			return undefined;
+		}
+	}
+	if (!body || typeof body !== 'object') return undefined;
+	const record = body as Record<string, unknown>;
+	const envelope = (record.errorResponse ?? record) as Record<string, unknown>;
+	const fault = record.fault as { faultstring?: unknown; detail?: { errorcode?: unknown } } | undefined;
+	const parts = [
+		text(envelope.message) ?? text(envelope.detail) ?? text(envelope.title) ?? text(record.error_description),
+		text(envelope.info),
+	].filter((part): part is string => part !== undefined);
+	if (parts.length > 0) return parts.join(' — ');
+	if (fault && text(fault.faultstring)) {
+		const code = text(fault.detail?.errorcode);
+		return code ? `${text(fault.faultstring)} (${code})` : text(fault.faultstring);
+	}
+	return text(record.error);
+}
+
+function headerRecord(headers: Record<string, unknown> | undefined): Record<string, string> {
+	const result: Record<string, string> = {};
+	for (const [name, value] of Object.entries(headers ?? {})) {
+		if (typeof value === 'string' || typeof value === 'number') result[name.toLowerCase()] = String(value);
+	}
+	return result;
+}
+
+/** Turns whatever an HTTP helper threw into a status, a message and headers — never the request. */
+export function describeKpnFailure(error: unknown): KpnFailure {
+	const found = findResponse(error);
+	if (found.response) {
+		const httpCode = found.response.status;
+		const fromBody = messageFromKpnBody(found.response.data);
+		const meaning = httpCode !== undefined ? KPN_STATUS_MEANINGS[httpCode] : undefined;
+		return {
+			httpCode,
+			message: fromBody ?? meaning ?? `HTTP ${httpCode ?? 'error'}`,
+			body: found.response.data,
+			headers: headerRecord(found.response.headers),
+		};
+	}
+	if (found.code) {
+		const reason = found.code === 'ECONNABORTED' || found.code === 'ETIMEDOUT' ? 'timed out' : `failed (${found.code})`;
+		return { message: `The connection to KPN ${reason}`, headers: {} };
+	}
+	const ownMessage = error instanceof Error ? error.message : String(error);
+	return { message: ownMessage, headers: {} };
+}

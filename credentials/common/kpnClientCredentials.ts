@@ -14,13 +14,7 @@ export const KPN_PRODUCTION_BASE_URL = 'https://api-prd.kpn.com';
 
 /** Thrown when the token endpoint refuses or fails; never carries the client secret. */
 export class KpnTokenError extends Error {
-	constructor(
-		message: string,
-		readonly httpCode?: number,
-	) {
-		super(message);
-		this.name = 'KpnTokenError';
-	}
+	name = 'KpnTokenError';
 }
 
 export function kpnCredentialProperties(defaultTokenUrl: string, appNotice: string): INodeProperties[] {
@@ -121,7 +115,7 @@ function tokenRequestError(failure: KpnFailure, tokenUrl: string, clientSecret: 
 	const { origin, pathname } = new URL(tokenUrl);
 	const status = failure.httpCode ? `, HTTP ${failure.httpCode}` : '';
 	const message = `${reason} (token URL ${origin}${pathname}${status}): ${failure.message}`;
-	return new KpnTokenError(redactSecrets(message, [clientSecret]), failure.httpCode);
+	return new KpnTokenError(redactSecrets(message, [clientSecret]));
 }
 
 export const kpnBearerAuthentication: IAuthenticateGeneric = {

@@ -1,15 +1,15 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
+	IAdditionalCredentialOptions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IPollFunctions,
-	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { KpnTokenError } from '../../../credentials/common/kpnClientCredentials';
+import { apiError } from '../errors/apiError';
 import { checkBaseUrl } from '../http/baseUrl';
 import {
 	DEFAULT_MAX_ATTEMPTS,
@@ -17,7 +17,7 @@ import {
 	RETRY_READS,
 	withRetries,
 } from '../http/retry';
-import { describeKpnFailure } from './errorMessages';
+import { KPN_STATUS_MEANINGS, messageFromKpnBody } from './errorMessages';
 import { quotaFromHeaders, type KpnQuota } from './quota';
 
 export type KpnCredentialType = 'kpnApi' | 'kpnMobileServiceManagementApi';
@@ -88,36 +88,30 @@ export class KpnClient {
 			json: !request.binary,
 			encoding: request.binary ? 'arraybuffer' : undefined,
 			returnFullResponse: true,
+			// Statuses are read here, not thrown by n8n, so Retry-After and KPN's error body survive.
+			ignoreHttpStatusErrors: true,
 			timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 		};
 		const response = await withRetries(
-			async () =>
-				(await this.context.helpers.httpRequestWithAuthentication.call(
-					this.context,
-					this.credentialType,
-					options,
-				)) as { body: unknown; headers: Record<string, unknown>; statusCode: number },
+			async () => await this.send(options),
 			{
 				retryOn: request.retryOn ?? RETRY_READS,
 				maxAttempts: request.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
 				maxTotalWaitMs: DEFAULT_MAX_TOTAL_WAIT_MS,
 			},
-			(error) => {
-				const failure = describeKpnFailure(error);
-				return { httpCode: failure.httpCode, retryAfter: failure.headers['retry-after'] };
-			},
+			(error) =>
+				error instanceof KpnHttpFailure
+					? { httpCode: error.response.statusCode, retryAfter: headerValue(error.response.headers, 'retry-after') }
+					: {},
 			(error, attempts) => this.toNodeError(error, request, attempts),
 		);
 		if (!request.binary && typeof response.body === 'string' && response.body.trim() !== '') {
-			throw new NodeApiError(
-				this.context.getNode(),
-				{ message: 'malformed response' } as JsonObject,
-				{
-					message: 'KPN answered with something that is not JSON',
-					description: `${request.method} ${options.url} returned: ${response.body.slice(0, 200)}`,
-					itemIndex: request.itemIndex,
-				},
-			);
+			throw apiError(this.context.getNode(), {
+				message: 'KPN answered with something that is not JSON',
+				description: `${request.method} /${joinPath(request.basePath, request.path)} returned: ${response.body.slice(0, 200)}`,
+				httpCode: response.statusCode,
+				itemIndex: request.itemIndex,
+			});
 		}
 		return {
 			body: response.body as T,
@@ -126,41 +120,72 @@ export class KpnClient {
 		};
 	}
 
+	/** One call; on a 401 one more with a freshly fetched token (stored with the credential). */
+	private async send(options: IHttpRequestOptions): Promise<FullResponse> {
+		let response = await this.call(options, false);
+		if (response.statusCode === 401) response = await this.call(options, true);
+		if (response.statusCode >= 400) throw new KpnHttpFailure(response);
+		return response;
+	}
+
+	private async call(options: IHttpRequestOptions, withNewToken: boolean): Promise<FullResponse> {
+		let additional: IAdditionalCredentialOptions | undefined;
+		if (withNewToken) {
+			// An empty expirable field makes n8n run preAuthentication and save the new token.
+			const stored = this.context.getNode().credentials?.[this.credentialType];
+			const data = { ...(await this.context.getCredentials(this.credentialType)), accessToken: '' };
+			additional = {
+				credentialsDecrypted: { id: stored?.id ?? '', name: stored?.name ?? '', type: this.credentialType, data },
+			};
+		}
+		return (await this.context.helpers.httpRequestWithAuthentication.call(
+			this.context,
+			this.credentialType,
+			options,
+			additional,
+		)) as FullResponse;
+	}
+
 	private toNodeError(error: unknown, request: KpnRequest, attempts: number): Error {
-		const tokenError = findTokenError(error);
-		if (tokenError) {
-			return new NodeApiError(this.context.getNode(), { message: tokenError.message } as JsonObject, {
-				message: tokenError.message,
-				httpCode: tokenError.httpCode ? String(tokenError.httpCode) : undefined,
+		const node = this.context.getNode();
+		const where = `${request.method} /${joinPath(request.basePath, request.path)}`;
+		const tries = attempts > 1 ? ` after ${attempts} tries` : '';
+		if (!(error instanceof KpnHttpFailure)) {
+			// Thrown by n8n before any HTTP status: token errors and network failures. n8n may have
+			// replaced the message with a generic one; the first of `messages` is the original.
+			const original = (error as { messages?: string[] }).messages?.[0] ?? (error as Error).message;
+			return apiError(node, {
+				message: /\bKPN\b/.test(original) ? original : `Could not reach KPN: ${original}`,
+				description: `${where} was not answered${tries}.`,
 				itemIndex: request.itemIndex,
 			});
 		}
-		const failure = describeKpnFailure(error);
-		const where = `${request.method} ${joinPath(request.basePath, request.path)}`;
-		const tries = attempts > 1 ? ` after ${attempts} tries` : '';
-		const status = failure.httpCode ? `HTTP ${failure.httpCode}` : 'no response';
-		const bodyCode =
-			failure.body && typeof failure.body === 'object'
-				? (failure.body as { errorResponse?: { code?: unknown } }).errorResponse?.code
-				: undefined;
-		return new NodeApiError(
-			this.context.getNode(),
-			{ message: failure.message, httpCode: failure.httpCode ?? null } as JsonObject,
-			{
-				message: `KPN: ${failure.message}`,
-				description: `${where} failed (${status}${bodyCode ? `, KPN code ${String(bodyCode)}` : ''})${tries}.`,
-				httpCode: failure.httpCode ? String(failure.httpCode) : undefined,
-				itemIndex: request.itemIndex,
-			},
-		);
+		const { statusCode, body } = error.response;
+		const message = messageFromKpnBody(body) ?? KPN_STATUS_MEANINGS[statusCode] ?? `HTTP ${statusCode}`;
+		const kpnCode = (body as { errorResponse?: { code?: unknown } } | undefined)?.errorResponse?.code;
+		return apiError(node, {
+			message: `KPN: ${message}`,
+			description: `${where} failed (HTTP ${statusCode}${kpnCode ? `, KPN code ${String(kpnCode)}` : ''})${tries}.`,
+			httpCode: statusCode,
+			itemIndex: request.itemIndex,
+		});
 	}
 }
 
-function findTokenError(error: unknown): KpnTokenError | undefined {
-	let current: unknown = error;
-	for (let depth = 0; depth < 4 && current; depth++) {
-		if (current instanceof KpnTokenError) return current;
-		current = (current as { cause?: unknown }).cause;
+interface FullResponse {
+	body: unknown;
+	headers: Record<string, unknown>;
+	statusCode: number;
+}
+
+/** An HTTP error status, carried to the retry loop with its headers and body. */
+class KpnHttpFailure extends Error {
+	constructor(readonly response: FullResponse) {
+		super(`HTTP ${response.statusCode}`);
 	}
-	return undefined;
+}
+
+function headerValue(headers: Record<string, unknown>, name: string): string | undefined {
+	const value = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
+	return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }

@@ -3,10 +3,10 @@ import type {
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeProperties,
-	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { apiError } from '../../../shared/errors/apiError';
 import { RETRY_THROTTLED_ONLY } from '../../../shared/http/retry';
 import { KpnClient } from '../../../shared/kpn/transport';
 import { normalizeSmsNumber } from '../../../shared/validation/phoneNumber';
@@ -254,12 +254,12 @@ export async function send(this: IExecuteFunctions): Promise<INodeExecutionData[
 				};
 			}
 		} catch (error) {
-			const apiError = error as NodeApiError;
+			const failure = error as NodeApiError;
 			const context = `Call ${batchIndex + 1} of ${batches.length} (${itemRange(batch)}) was not sent.`;
 			if (this.continueOnFail()) {
 				for (const sms of batch.entries) {
 					results[sms.itemIndex] = {
-						json: { error: apiError.message, description: `${apiError.description ?? ''} ${context}`.trim() },
+						json: { error: failure.message, description: `${failure.description ?? ''} ${context}`.trim() },
 						pairedItem: { item: sms.itemIndex },
 					};
 				}
@@ -269,10 +269,10 @@ export async function send(this: IExecuteFunctions): Promise<INodeExecutionData[
 				sentItems > 0
 					? ` ${sentItems} item(s) in earlier calls WERE sent (document ids: ${sentDocuments.join(', ')}); do not send those again.`
 					: ' Nothing was sent.';
-			throw new NodeApiError(this.getNode(), { message: apiError.message } as JsonObject, {
-				message: apiError.message,
-				description: `${apiError.description ?? ''} ${context}${already}`.trim(),
-				httpCode: apiError.httpCode ?? undefined,
+			throw apiError(this.getNode(), {
+				message: failure.message,
+				description: `${failure.description ?? ''} ${context}${already}`.trim(),
+				httpCode: failure.httpCode ?? undefined,
 				itemIndex: batch.entries[0].itemIndex,
 			});
 		}

@@ -1,0 +1,114 @@
+import { isRecord, json, type ApiRequest, type Reply } from './http';
+import { Router, type Handler } from './router';
+import { parseFault, parseMatch, type Faults } from './faults';
+import type { RequestLog } from './log';
+import type { Quota } from './quota';
+import type { TokenStore } from './apis/kpnAuth';
+import type { DisturbanceApi } from './apis/disturbance';
+import type { IncidentApi } from './apis/incident';
+
+export const ADMIN_PREFIX = '/__sandbox';
+
+/** What the admin API may touch. */
+export interface AdminContext {
+	url: () => string;
+	startedAt: number;
+	log: RequestLog;
+	faults: Faults;
+	tokens: TokenStore;
+	quota: Quota;
+	disturbances: DisturbanceApi;
+	incidents: IncidentApi;
+	reset: () => void;
+}
+
+function bad(message: string): never {
+	throw new Error(message);
+}
+
+function numberField(body: unknown, field: string, min = 0): number {
+	const value = isRecord(body) ? Number(body[field]) : Number.NaN;
+	if (!Number.isFinite(value) || value < min) bad(`body needs {"${field}": number >= ${min}}`);
+	return value;
+}
+
+function guarded(handler: Handler): Handler {
+	return (request, params) => {
+		try {
+			return handler(request, params);
+		} catch (error) {
+			return json(400, { error: error instanceof Error ? error.message : String(error) });
+		}
+	};
+}
+
+/** The /__sandbox/* routes (JSON in, JSON out, never logged). */
+export function adminRouter(context: AdminContext): Router {
+	const { log, faults, tokens, quota, disturbances, incidents } = context;
+	const add = (router: Router, method: string, path: string, handler: Handler) => router.add(method, path, guarded(handler));
+	const router = new Router();
+	add(router, 'GET', '/health', () =>
+		json(200, {
+			status: 'ok',
+			url: context.url(),
+			uptimeMs: Date.now() - context.startedAt,
+			latencyMs: faults.latencyMs,
+			pendingFaults: faults.pending().length,
+			tokenLifetimeSeconds: tokens.lifetimeSeconds,
+			quota: { limit: quota.limit, used: quota.used },
+		}),
+	);
+	add(router, 'GET', '/log', () => json(200, log.entries));
+	add(router, 'DELETE', '/log', () => {
+		const cleared = log.entries.length;
+		log.clear();
+		return json(200, { cleared });
+	});
+	add(router, 'POST', '/reset', () => {
+		context.reset();
+		return json(200, { reset: true });
+	});
+	add(router, 'POST', '/latency', (request) => {
+		faults.latencyMs = numberField(request.body, 'ms');
+		return json(200, { latencyMs: faults.latencyMs });
+	});
+	add(router, 'GET', '/faults', () => json(200, { pending: faults.pending(), latencyMs: faults.latencyMs }));
+	add(router, 'POST', '/faults', (request) => {
+		const body = isRecord(request.body) ? request.body : bad('body needs {count, fault, match?}');
+		faults.failNext(Number(body.count ?? 1), parseFault(body.fault), parseMatch(body.match));
+		return json(200, { pending: faults.pending() });
+	});
+	add(router, 'DELETE', '/faults', () => {
+		faults.clear();
+		return json(200, { cleared: true });
+	});
+	add(router, 'POST', '/token-lifetime', (request) => {
+		tokens.lifetimeSeconds = numberField(request.body, 'seconds');
+		return json(200, { tokenLifetimeSeconds: tokens.lifetimeSeconds });
+	});
+	add(router, 'POST', '/revoke-tokens', () => {
+		tokens.revokeAll();
+		return json(200, { revoked: true });
+	});
+	add(router, 'POST', '/quota', (request) => {
+		quota.limit = numberField(request.body, 'limit');
+		if (isRecord(request.body) && request.body.used !== undefined) quota.used = numberField(request.body, 'used');
+		return json(200, { limit: quota.limit, used: quota.used });
+	});
+	add(router, 'GET', '/disturbances', () => json(200, disturbances.all()));
+	add(router, 'POST', '/disturbances', (request) => disturbancesUpsert(request, disturbances));
+	add(router, 'PATCH', '/incidents/:ticket', (request, params) => {
+		if (!isRecord(request.body)) bad('body needs the fields to change, e.g. {"state": "Resolved"}');
+		const incident = incidents.patch(params.ticket, request.body);
+		return incident ? json(200, incident) : json(404, { error: `Incident ${params.ticket} not found` });
+	});
+	return router;
+}
+
+function disturbancesUpsert(request: ApiRequest, disturbances: DisturbanceApi): Reply {
+	const body = request.body;
+	const items = Array.isArray(body) ? body : isRecord(body) && Array.isArray(body.items) ? body.items : undefined;
+	if (!items) bad('body needs [disturbance…] or {"items": [disturbance…], "replace"?: boolean}');
+	const replace = isRecord(body) && body.replace === true;
+	return json(200, { items: disturbances.upsert(items, replace) });
+}

@@ -1,0 +1,137 @@
+import { gatewayFault, isRecord, json, kpnError, type Reply } from './http';
+
+export type Fault =
+	| { status: 429; retryAfterSeconds?: number }
+	| { status: 401 }
+	| { status: 500 | 502 | 503 }
+	| { kind: 'malformedJson' }
+	| { kind: 'slow'; delayMs: number };
+
+export interface FaultMatch {
+	/** The request path must contain this text (token endpoints are only hit when it names them). */
+	pathIncludes?: string;
+	/** HTTP method, any case. */
+	method?: string;
+}
+
+export interface FaultController {
+	/** Added to every API response (not admin), in milliseconds. */
+	latencyMs: number;
+	/** The next `count` matching API calls get `fault`. Rules are used first-in, first-out. */
+	failNext(count: number, fault: Fault, match?: FaultMatch): void;
+	clear(): void;
+}
+
+export interface PendingFault {
+	remaining: number;
+	fault: Fault;
+	match?: FaultMatch;
+}
+
+/** Checks a fault that arrived as JSON (admin API) and returns it typed, or throws. */
+export function parseFault(value: unknown): Fault {
+	if (!isRecord(value)) throw new Error('fault must be an object');
+	if (value.kind === 'malformedJson') return { kind: 'malformedJson' };
+	if (value.kind === 'slow') {
+		const delayMs = Number(value.delayMs);
+		if (!Number.isFinite(delayMs) || delayMs < 0) throw new Error('slow fault needs delayMs >= 0');
+		return { kind: 'slow', delayMs };
+	}
+	switch (value.status) {
+		case 429: {
+			if (value.retryAfterSeconds === undefined) return { status: 429 };
+			const retryAfterSeconds = Number(value.retryAfterSeconds);
+			if (!Number.isFinite(retryAfterSeconds) || retryAfterSeconds < 0) {
+				throw new Error('retryAfterSeconds must be a number >= 0');
+			}
+			return { status: 429, retryAfterSeconds };
+		}
+		case 401:
+			return { status: 401 };
+		case 500:
+		case 502:
+		case 503:
+			return { status: value.status };
+		default:
+			throw new Error('fault must be {status: 429|401|500|502|503} or {kind: "malformedJson"|"slow"}');
+	}
+}
+
+export function parseMatch(value: unknown): FaultMatch | undefined {
+	if (value === undefined || value === null) return undefined;
+	if (!isRecord(value)) throw new Error('match must be an object');
+	const match: FaultMatch = {};
+	if (value.pathIncludes !== undefined) match.pathIncludes = String(value.pathIncludes);
+	if (value.method !== undefined) match.method = String(value.method);
+	return match;
+}
+
+export class Faults implements FaultController {
+	latencyMs = 0;
+	private rules: PendingFault[] = [];
+
+	failNext(count: number, fault: Fault, match?: FaultMatch): void {
+		if (!Number.isInteger(count) || count < 1) throw new Error('count must be an integer >= 1');
+		const checked = parseFault(fault);
+		this.rules.push({ remaining: count, fault: checked, match: match ? { ...match } : undefined });
+	}
+
+	clear(): void {
+		this.rules = [];
+		this.latencyMs = 0;
+	}
+
+	pending(): PendingFault[] {
+		return this.rules.map((rule) => ({ ...rule }));
+	}
+
+	/** Uses up one matching fault, if any, for this request. */
+	take(method: string, path: string, isTokenEndpoint: boolean): Fault | undefined {
+		const index = this.rules.findIndex((rule) => ruleMatches(rule.match, method, path, isTokenEndpoint));
+		if (index < 0) return undefined;
+		const rule = this.rules[index];
+		rule.remaining -= 1;
+		if (rule.remaining <= 0) this.rules.splice(index, 1);
+		return rule.fault;
+	}
+}
+
+function ruleMatches(match: FaultMatch | undefined, method: string, path: string, isTokenEndpoint: boolean): boolean {
+	if (isTokenEndpoint && !(match?.pathIncludes && path.includes(match.pathIncludes))) return false;
+	if (match?.method && match.method.toUpperCase() !== method) return false;
+	if (match?.pathIncludes && !path.includes(match.pathIncludes)) return false;
+	return true;
+}
+
+/** Body that claims to be JSON but is cut off mid-way. */
+export const MALFORMED_JSON_BODY = '{"result":[{"id":1,"state":"open","description":"cut off';
+
+/** The reply for a fault that answers instead of the API (everything but `slow`). */
+export function faultReply(fault: Exclude<Fault, { kind: 'slow' }>): Reply {
+	if ('kind' in fault) {
+		return { status: 200, rawBody: MALFORMED_JSON_BODY, headers: { 'Content-Type': 'application/json' } };
+	}
+	switch (fault.status) {
+		case 429: {
+			const seconds = fault.retryAfterSeconds ?? 1;
+			return {
+				...kpnError(429, 'Too Many Requests', `Rate limit exceeded; retry after ${seconds} seconds`),
+				headers: { 'Retry-After': String(seconds) },
+			};
+		}
+		case 401:
+			return invalidTokenReply();
+		case 500:
+			return kpnError(500, 'Internal Server Error', 'The service encountered an unexpected condition (sandbox fault)');
+		case 502:
+			return gatewayFault(502, 'Unexpected EOF at target', 'messaging.adaptors.http.flow.UnexpectedEOFAtTarget');
+		case 503:
+			return gatewayFault(503, 'The Service is temporarily unavailable', 'messaging.adaptors.http.flow.ServiceUnavailable');
+	}
+}
+
+export function invalidTokenReply(): Reply {
+	return json(401, {
+		fault: { faultstring: 'Invalid Access Token', detail: { errorcode: 'keymanagement.service.invalid_access_token' } },
+	});
+}

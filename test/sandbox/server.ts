@@ -1,0 +1,202 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+import { ADMIN_PREFIX, adminRouter } from './admin';
+import { Faults, faultReply, type FaultController } from './faults';
+import { kpnError, methodNotAllowed, notFound, readRequest, unexpected, writeReply, type ApiRequest, type Reply } from './http';
+import { RequestLog, type LoggedRequest } from './log';
+import { Quota } from './quota';
+import type { Router } from './router';
+import { DisturbanceApi, DISTURBANCE_BASE_PATH } from './apis/disturbance';
+import { IncidentApi, INCIDENT_BASE_PATH } from './apis/incident';
+import {
+	DEFAULT_TOKEN_LIFETIME_SECONDS,
+	handleTokenRequest,
+	requireBearer,
+	TOKEN_ENDPOINTS,
+	TokenStore,
+	type TokenFamily,
+} from './apis/kpnAuth';
+import { MobileServicesApi } from './apis/mobileServices';
+import { MSM_BASE_PATH } from './apis/msmCommon';
+import { SMS_BASE_PATHS, smsRouter } from './apis/sms';
+
+export { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from './apis/kpnAuth';
+export type { Fault, FaultController, FaultMatch } from './faults';
+export type { LoggedRequest } from './log';
+
+export interface SandboxOptions {
+	/** Default 127.0.0.1; 0.0.0.0 and :: are refused (the sandbox is for this machine only). */
+	host?: string;
+	/** Default 7443; 0 = a free random port. */
+	port?: number;
+	/** Lifetime of issued tokens; default 3599 (as KPN). Fractions allowed, for expiry tests. */
+	tokenLifetimeSeconds?: number;
+	/** quota-limit; calls beyond it get Apigee's 429 quota violation. Default 100000. */
+	quotaLimit?: number;
+	/** Oldest log entries are dropped beyond this; default 20000. */
+	maxLogEntries?: number;
+}
+
+export interface Sandbox {
+	url: string;
+	port: number;
+	/** Every API request, in arrival order (authorization values replaced by 'Bearer ***' / 'Basic ***'). */
+	log: LoggedRequest[];
+	faults: FaultController;
+	/** Clears log, faults, latency, quota counter and stored state; issued tokens stay valid. */
+	reset(): void;
+	close(): Promise<void>;
+	/** Lifetime (seconds) of tokens issued from now on. */
+	setTokenLifetime(seconds: number): void;
+	/** Every issued token stops working. */
+	revokeTokens(): void;
+	/** Adds or changes disturbances (merged by id); `replace` drops all others first. */
+	setDisturbances(items: Array<Record<string, unknown>>, replace?: boolean): void;
+}
+
+interface Mount {
+	base: string;
+	family: TokenFamily;
+	router: Router;
+}
+
+function findMount(mounts: Mount[], path: string): { mount: Mount; relative: string } | undefined {
+	for (const mount of mounts) {
+		if (path === mount.base || path.startsWith(`${mount.base}/`)) {
+			return { mount, relative: path.slice(mount.base.length) || '/' };
+		}
+	}
+	return undefined;
+}
+
+/** Starts the KPN API sandbox (plain HTTP on a loopback address). */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	const host = options.host ?? '127.0.0.1';
+	if (host === '0.0.0.0' || host === '::' || host === '') throw new Error(`The sandbox must not listen on all interfaces (${host})`);
+	const initialLifetime = options.tokenLifetimeSeconds ?? DEFAULT_TOKEN_LIFETIME_SECONDS;
+	const initialQuota = options.quotaLimit;
+
+	const log = new RequestLog(options.maxLogEntries);
+	const faults = new Faults();
+	const tokens = new TokenStore(initialLifetime);
+	const quota = new Quota(initialQuota);
+	const disturbances = new DisturbanceApi();
+	const incidents = new IncidentApi();
+	const mobile = new MobileServicesApi();
+	const mounts: Mount[] = [
+		...SMS_BASE_PATHS.map((base): Mount => ({ base, family: 'kpn', router: smsRouter() })),
+		{ base: DISTURBANCE_BASE_PATH, family: 'kpn', router: disturbances.router() },
+		{ base: INCIDENT_BASE_PATH, family: 'kpn', router: incidents.router() },
+		{ base: MSM_BASE_PATH, family: 'msm', router: mobile.router() },
+	];
+
+	const pendingSleeps = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
+	const sleep = (ms: number): Promise<void> =>
+		ms <= 0
+			? Promise.resolve()
+			: new Promise((resolve) => {
+					const entry = { timer: setTimeout(() => (pendingSleeps.delete(entry), resolve()), ms), resolve };
+					pendingSleeps.add(entry);
+				});
+
+	const reset = (): void => {
+		log.clear();
+		faults.clear();
+		quota.reset();
+		quota.limit = new Quota(initialQuota).limit;
+		tokens.lifetimeSeconds = initialLifetime;
+		disturbances.reset();
+		incidents.reset();
+		mobile.reset();
+	};
+
+	let url = '';
+	const admin = adminRouter({ url: () => url, startedAt: Date.now(), log, faults, tokens, quota, disturbances, incidents, reset });
+
+	const route = (request: ApiRequest): Reply => {
+		const tokenFamily = TOKEN_ENDPOINTS[request.path];
+		if (tokenFamily) {
+			if (request.method !== 'POST') return methodNotAllowed(request.method, ['POST']);
+			return handleTokenRequest(request, tokenFamily, tokens);
+		}
+		const found = findMount(mounts, request.path);
+		if (!found) return notFound(request.path);
+		const unauthorized = requireBearer(request, found.mount.family, tokens);
+		if (unauthorized) return unauthorized;
+		const match = found.mount.router.match(request.method, found.relative);
+		if (match.kind === 'notFound') return notFound(request.path);
+		if (match.kind === 'methodNotAllowed') return methodNotAllowed(request.method, match.allow);
+		if (request.bodyTooLarge) return kpnError(413, 'Payload Too Large', `The request body of ${request.bodyBytes} bytes is too large`);
+		if (request.bodyError !== undefined) return kpnError(400, 'Request body is not valid JSON', request.bodyError);
+		return match.handler(request, match.params);
+	};
+
+	const handleApi = async (request: ApiRequest, res: ServerResponse, at: number): Promise<void> => {
+		const entry = log.record(request, at);
+		const isToken = TOKEN_ENDPOINTS[request.path] !== undefined;
+		let reply: Reply | undefined;
+		if (!isToken && quota.consume()) reply = quota.exceededReply();
+		const fault = reply ? undefined : faults.take(request.method, request.path, isToken);
+		await sleep(faults.latencyMs + (fault && 'kind' in fault && fault.kind === 'slow' ? fault.delayMs : 0));
+		if (!reply && fault && !('kind' in fault && fault.kind === 'slow')) reply = faultReply(fault);
+		reply ??= route(request);
+		entry.status = reply.status;
+		writeReply(res, reply, quota.headers());
+	};
+
+	const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+		const at = Date.now();
+		const request = await readRequest(req);
+		if (request.path === ADMIN_PREFIX || request.path.startsWith(`${ADMIN_PREFIX}/`)) {
+			const match = admin.match(request.method, request.path.slice(ADMIN_PREFIX.length) || '/');
+			if (match.kind === 'found') writeReply(res, match.handler(request, match.params));
+			else if (match.kind === 'methodNotAllowed') writeReply(res, methodNotAllowed(request.method, match.allow));
+			else writeReply(res, { status: 404, body: { error: `Unknown admin path ${request.path}` } });
+			return;
+		}
+		await handleApi(request, res, at);
+	};
+
+	const server = createServer((req, res) => {
+		handle(req, res).catch((error: unknown) => writeReply(res, unexpected(error)));
+	});
+	server.keepAliveTimeout = 5_000;
+
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 7443, host, () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const port = (server.address() as AddressInfo).port;
+	url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+	let closing: Promise<void> | undefined;
+	return {
+		url,
+		port,
+		log: log.entries,
+		faults,
+		reset,
+		close: () => {
+			closing ??= new Promise<void>((resolve) => {
+				for (const entry of pendingSleeps) {
+					clearTimeout(entry.timer);
+					entry.resolve();
+				}
+				pendingSleeps.clear();
+				server.close(() => resolve());
+				server.closeAllConnections();
+			});
+			return closing;
+		},
+		setTokenLifetime: (seconds) => {
+			if (!Number.isFinite(seconds) || seconds < 0) throw new Error('seconds must be a number >= 0');
+			tokens.lifetimeSeconds = seconds;
+		},
+		revokeTokens: () => tokens.revokeAll(),
+		setDisturbances: (items, replace = false) => void disturbances.upsert(items, replace),
+	};
+}

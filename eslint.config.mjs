@@ -57,9 +57,11 @@ export default tseslint.config(
 		},
 	},
 	{
-		// Tests and dev tooling are not shipped to n8n: they may use Node globals and the console.
+		// Tests and dev tooling are not shipped to n8n: they may use Node globals and the console,
+		// and their client IDs, secrets and token paths are fake fixtures for nock and the sandbox.
 		files: ['test/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
 		rules: {
+			'@n8n/community-nodes/no-hardcoded-secrets': 'off',
 			'no-console': 'off',
 			'@n8n/community-nodes/no-restricted-globals': 'off',
 			'@n8n/community-nodes/no-restricted-imports': 'off',

@@ -12,5 +12,7 @@ afterEach(() => {
 
 // n8n-core starts an SSH-client cleanup timer when the engine loads; stop it so jest can exit.
 afterAll(() => {
+	// Each test file loads its own nock; unhook this one so the next file's takes over http.
+	nock.restore();
 	if (Container.has(SSHClientsManager)) Container.get(SSHClientsManager).onShutdown();
 });

@@ -10,6 +10,10 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
 	files: string[];
 	n8n: { credentials: string[]; nodes: string[] };
 };
+type Described = { description: { name: string }; test?: unknown; name: string };
+/** The class a package.json entry points at, loaded from source (the entries are data, not imports). */
+const loadClass = async (distPath: string) =>
+	Object.values((await import(source(distPath))) as Record<string, new () => Described>)[0];
 const source = (distPath: string) => join(root, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
 
 describe('package', () => {
@@ -25,26 +29,23 @@ describe('package', () => {
 		expect(existsSync(source(distPath))).toBe(true);
 	});
 
-	test.each(pkg.n8n.nodes)('%s has a codex file naming its node type', (distPath) => {
+	test.each(pkg.n8n.nodes)('%s has a codex file naming its node type', async (distPath) => {
 		const codexPath = source(distPath).replace(/\.ts$/, '.json');
 		const codex = JSON.parse(readFileSync(codexPath, 'utf8')) as { node: string };
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const exported = require(source(distPath)) as Record<string, new () => { description: { name: string } }>;
-		const NodeClass = Object.values(exported)[0];
+		const NodeClass = await loadClass(distPath);
 		expect(codex.node).toBe(`n8n-nodes-kpn-nextpertise.${new NodeClass().description.name}`);
 	});
 
-	test.each(pkg.n8n.credentials)('%s declares a test request', (distPath) => {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const exported = require(source(distPath)) as Record<string, new () => { test?: unknown; name: string }>;
-		const credential = new (Object.values(exported)[0])();
-		expect(credential.test).toBeDefined();
+	test.each(pkg.n8n.credentials)('%s declares a test request', async (distPath) => {
+		const Credential = await loadClass(distPath);
+		expect(new Credential().test).toBeDefined();
 	});
 
-	test('the public node and credential names are the ones saved workflows use', () => {
-		// eslint-disable-next-line @typescript-eslint/no-require-imports
-		const names = pkg.n8n.nodes.map((distPath) => new (Object.values(require(source(distPath)) as Record<string, new () => { description: { name: string } }>)[0])().description.name);
-		expect(names).toEqual(expect.arrayContaining(['kpnSms']));
+	test('the public node and credential names are the ones saved workflows use', async () => {
+		const nodes = await Promise.all(pkg.n8n.nodes.map(async (distPath) => new (await loadClass(distPath))().description.name));
+		const credentials = await Promise.all(pkg.n8n.credentials.map(async (distPath) => new (await loadClass(distPath))().name));
+		expect(nodes).toEqual(expect.arrayContaining(['kpnSms']));
+		expect(credentials).toEqual(['kpnApi', 'kpnMobileServiceManagementApi']);
 	});
 
 	test('icons exist in light and dark', () => {

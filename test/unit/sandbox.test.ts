@@ -12,6 +12,7 @@ interface Answer {
 	status: number;
 	headers: Headers;
 	text: string;
+	// Response bodies differ per endpoint and each test reads the fields it checks.
 	body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 

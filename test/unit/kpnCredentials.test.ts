@@ -98,6 +98,7 @@ describe('KPN credentials', () => {
 		const run = await runNode({ nodeType: probe, parameters: {}, credentials: kpnCredentialStore() });
 		expect(run.error?.message).toContain(expected);
 		expect(run.error?.message).toContain(`HTTP ${status}`);
+		if (status === 401) expect(run.error?.message).toContain('ClientId is Invalid (invalid_client)');
 		expect(api.isDone()).toBe(false);
 		expect(everyText(run.run)).not.toContain(KPN_CLIENT_SECRET);
 	});

@@ -67,7 +67,10 @@ export function messageFromKpnBody(body: unknown): string | undefined {
 		const code = text(fault.detail?.errorcode);
 		return code ? `${text(fault.faultstring)} (${code})` : text(fault.faultstring);
 	}
-	return text(record.error);
+	// Apigee's OAuth errors: {"ErrorCode":"invalid_client","Error":"ClientId is Invalid"}
+	const apigee = text(record.Error) ?? text(record.error);
+	const apigeeCode = text(record.ErrorCode);
+	return apigee && apigeeCode ? `${apigee} (${apigeeCode})` : apigee;
 }
 
 function headerRecord(headers: Record<string, unknown> | undefined): Record<string, string> {

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { nodeOutput, prepareN8n, runError } from './context.mjs';
+
+let n8n;
+before(async () => {
+	n8n = await prepareN8n();
+});
+after(async () => {
+	await n8n?.close();
+});
+
+test('example "bulk send": 1000 items in 5 /send calls with 1 token', async () => {
+	const run = await n8n.execute('exKpnSmsBulk');
+	assert.equal(run.code, 0, run.stdout + run.stderr);
+	const items = nodeOutput(run.json, 'KPN SMS');
+	assert.equal(items.length, 1000);
+	assert.equal(items[0].json.status, 'OK');
+	assert.deepEqual(items[0].json.recipients, ['+31610000000']);
+	assert.deepEqual(items[999].pairedItem, { item: 999 });
+	assert.equal(new Set(items.map((item) => item.json.document_id)).size, 5);
+	assert.equal(n8n.calls('/send').length, 5);
+	assert.ok(n8n.calls('/send').every((entry) => entry.status === 200));
+	assert.equal(n8n.calls('/accesstoken').length, 1);
+	const sent = n8n.calls('/send').flatMap((entry) => entry.body.messages);
+	assert.equal(sent.length, 1000);
+	assert.equal(sent[0].content, 'Storing opgelost. Bericht voor 0610000000.');
+});
+
+test('a second execution reuses the stored token', async () => {
+	n8n.sandbox.reset();
+	const run = await n8n.execute('exKpnSmsBulk');
+	assert.equal(run.code, 0);
+	assert.equal(n8n.calls('/accesstoken').length, 0);
+	assert.equal(n8n.calls('/send').length, 5);
+});
+
+test('429 twice with Retry-After, then all 1000 items delivered once', async () => {
+	n8n.sandbox.reset();
+	n8n.sandbox.faults.failNext(2, { status: 429, retryAfterSeconds: 1 }, { pathIncludes: '/send' });
+	const run = await n8n.execute('exKpnSmsBulk');
+	assert.equal(run.code, 0, run.stdout + run.stderr);
+	assert.deepEqual(n8n.calls('/send').map((entry) => entry.status), [429, 429, 200, 200, 200, 200, 200]);
+	assert.equal(nodeOutput(run.json, 'KPN SMS').length, 1000);
+});
+
+test('an expired token is replaced once, nothing lost', async () => {
+	n8n.sandbox.reset();
+	n8n.sandbox.revokeTokens();
+	const run = await n8n.execute('exKpnSmsBulk');
+	assert.equal(run.code, 0, run.stdout + run.stderr);
+	assert.equal(n8n.calls('/accesstoken').length, 1);
+	assert.deepEqual(n8n.calls('/send').map((entry) => entry.status), [401, 200, 200, 200, 200, 200]);
+});
+
+test('a number in the 069 range fails the node with a clear error and sends nothing', async () => {
+	n8n.sandbox.reset();
+	const run = await n8n.execute('e2eSmsBadNumber');
+	assert.equal(run.code, 1);
+	const error = runError(run.json);
+	assert.match(error.message, /Item 0: Recipients: "0691234567" is in the 069 range, which KPN does not accept for SMS/);
+	assert.equal(n8n.calls('/send').length, 0);
+});

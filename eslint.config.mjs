@@ -1,11 +1,12 @@
 // n8n's community-node lint rules, assembled as `@n8n/node-cli`'s `eslint` config (0.48) does.
 // We install the rule plugins directly instead of @n8n/node-cli itself: node-cli pulls
 // n8n-workflow 2.x, whose isolated-vm dependency does not build on the Node 20 we support.
+// Left out: node-cli's generic eslint-plugin-import-x set. Its resolver (unrs-resolver) lists
+// per-platform binaries the registry here does not serve, which breaks `npm ci`; tsc already
+// refuses unresolved imports.
 import js from '@eslint/js';
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 import { globalIgnores } from 'eslint/config';
-import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
-import importPlugin from 'eslint-plugin-import-x';
 import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
 import tseslint from 'typescript-eslint';
 
@@ -19,7 +20,6 @@ export default tseslint.config(
 			js.configs.recommended,
 			tseslint.configs.recommended,
 			communityRecommended,
-			importPlugin.configs['flat/recommended'],
 		],
 		rules: {
 			'prefer-spread': 'off',
@@ -28,7 +28,6 @@ export default tseslint.config(
 	},
 	{
 		plugins: { 'n8n-nodes-base': n8nNodesBase },
-		settings: { 'import-x/resolver-next': [createTypeScriptImportResolver()] },
 	},
 	{
 		files: ['package.json'],

@@ -1,0 +1,148 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	NodeApiError,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { apiError } from '../../../shared/errors/apiError';
+import { KpnClient } from '../../../shared/kpn/transport';
+import {
+	checkBasePath,
+	DISTURBANCE_BASE_PATH,
+	disturbanceBasePathOption,
+	fetchDisturbances,
+	filterDisturbances,
+	filterOptions,
+	simplifyDisturbance,
+	stateFields,
+	stateValue,
+	type DisturbanceFilters,
+} from '../../disturbanceApi';
+
+const showFor = { resource: ['disturbance'], operation: ['getAll'] };
+
+export const getAllFields: INodeProperties[] = [
+	...stateFields(showFor, 'open'),
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show: showFor },
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		displayOptions: { show: { ...showFor, returnAll: [false] } },
+		description: 'Max number of results to return',
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show: showFor },
+		description: 'Applied by the node to what KPN returns',
+		options: filterOptions,
+	},
+	{
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		displayOptions: { show: showFor },
+		description: 'Whether to return a simplified version of the response instead of the raw data',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: showFor },
+		options: [disturbanceBasePathOption],
+	},
+];
+
+interface Prepared {
+	itemIndex: number;
+	basePath: string;
+	state: string;
+	limit?: number;
+	filters: DisturbanceFilters;
+	simplify: boolean;
+}
+
+function prepare(context: IExecuteFunctions, itemIndex: number): Prepared | NodeOperationError {
+	const fail = (message: string) => new NodeOperationError(context.getNode(), `Item ${itemIndex}: ${message}`, { itemIndex });
+	const state = stateValue(context.getNodeParameter('state', itemIndex, 'open'), context.getNodeParameter('customState', itemIndex, ''));
+	if (state.problem) return fail(state.problem);
+	const options = context.getNodeParameter('options', itemIndex, {}) as { basePath?: string };
+	const basePath = checkBasePath(options.basePath, DISTURBANCE_BASE_PATH);
+	if (basePath.problem) return fail(`API Base Path: ${basePath.problem}`);
+	let limit: number | undefined;
+	if (!context.getNodeParameter('returnAll', itemIndex, false)) {
+		limit = context.getNodeParameter('limit', itemIndex, 50) as number;
+		if (!Number.isInteger(limit) || limit < 1) return fail(`Limit must be a whole number of at least 1 (got ${String(limit)})`);
+	}
+	return {
+		itemIndex,
+		basePath: basePath.path,
+		state: state.state,
+		limit,
+		filters: context.getNodeParameter('filters', itemIndex, {}) as DisturbanceFilters,
+		simplify: context.getNodeParameter('simplify', itemIndex, true) as boolean,
+	};
+}
+
+export async function getAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const items = this.getInputData();
+	const results: INodeExecutionData[][] = items.map(() => []);
+	const prepared: Prepared[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const request = prepare(this, itemIndex);
+		if (request instanceof NodeOperationError) {
+			if (!this.continueOnFail()) throw request;
+			results[itemIndex] = [{ json: { error: request.message }, pairedItem: { item: itemIndex } }];
+		} else {
+			prepared.push(request);
+		}
+	}
+	const client = prepared.length > 0 ? await KpnClient.connect(this, 'kpnApi') : undefined;
+	for (const request of prepared) {
+		const { itemIndex } = request;
+		let found: IDataObject[];
+		try {
+			found = await fetchDisturbances(this, client!, request.basePath, request.state, itemIndex);
+		} catch (error) {
+			const failure = error as NodeApiError;
+			if (this.continueOnFail()) {
+				results[itemIndex] = [
+					{ json: { error: failure.message, description: failure.description ?? null }, pairedItem: { item: itemIndex } },
+				];
+				continue;
+			}
+			throw apiError(this.getNode(), {
+				message: failure.message,
+				description: failure.description ?? undefined,
+				httpCode: failure.httpCode ?? undefined,
+				itemIndex,
+			});
+		}
+		let selected = filterDisturbances(found, request.filters);
+		if (request.limit !== undefined) selected = selected.slice(0, request.limit);
+		results[itemIndex] = selected.map((disturbance) => ({
+			json: request.simplify ? simplifyDisturbance(disturbance) : disturbance,
+			pairedItem: { item: itemIndex },
+		}));
+	}
+	return results.flat();
+}

@@ -1,0 +1,193 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	INodeExecutionData,
+	INodeProperties,
+	NodeApiError,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { apiError } from '../../../shared/errors/apiError';
+import { NEVER_RETRY } from '../../../shared/http/retry';
+import { KpnClient } from '../../../shared/kpn/transport';
+import { checkBasePath, INCIDENT_BASE_PATH, incidentBasePathOption, incidentList } from '../../incidentApi';
+import { encodeAttachments, type PlannedAttachment } from './attachments';
+
+export type IncidentOperation = 'create' | 'comment' | 'close' | 'reopen' | 'get' | 'getAll';
+
+export const showFor = (operation: IncidentOperation) => ({ resource: ['incident'], operation: [operation] });
+
+export function optionsField(operation: IncidentOperation): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: showFor(operation) },
+		options: [incidentBasePathOption],
+	};
+}
+
+export const ticketNumberField = (operation: IncidentOperation, description: string): INodeProperties => ({
+	displayName: 'Ticket Number',
+	name: 'ticketNumber',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'INC0010001',
+	displayOptions: { show: showFor(operation) },
+	description,
+});
+
+/** Builds `Item N: <message>` errors for one item. */
+export function itemProblem(context: IExecuteFunctions, itemIndex: number) {
+	return (message: string, description?: string) =>
+		new NodeOperationError(context.getNode(), `Item ${itemIndex}: ${message}`, { itemIndex, description });
+}
+
+export function requiredText(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter: string,
+	label: string,
+): string | NodeOperationError {
+	const value = String(context.getNodeParameter(parameter, itemIndex, '') ?? '').trim();
+	return value === '' ? itemProblem(context, itemIndex)(`${label} is empty`) : value;
+}
+
+export function basePathFor(context: IExecuteFunctions, itemIndex: number): string | NodeOperationError {
+	const options = context.getNodeParameter('options', itemIndex, {}) as { basePath?: string };
+	const checked = checkBasePath(options.basePath, INCIDENT_BASE_PATH);
+	return checked.problem ? itemProblem(context, itemIndex)(`API Base Path: ${checked.problem}`) : checked.path;
+}
+
+/** One request an item will make, checked and ready except for the attachments' content. */
+export interface PreparedRequest {
+	itemIndex: number;
+	method: IHttpRequestMethods;
+	basePath: string;
+	path: string;
+	body?: IDataObject;
+	attachments?: PlannedAttachment[];
+}
+
+type Prepare = (itemIndex: number) => Promise<PreparedRequest | NodeOperationError>;
+type Output = (body: unknown, request: PreparedRequest) => IDataObject[];
+
+export interface RunSettings {
+	/** Writes: never retried, and an error says which items were already done. */
+	write?: { doneWord: string };
+	prepare: Prepare;
+	output: Output;
+}
+
+function failureItem(error: { message: string; description?: string | null }, itemIndex: number): INodeExecutionData {
+	return {
+		json: { error: error.message, ...(error.description ? { description: error.description } : {}) },
+		pairedItem: { item: itemIndex },
+	};
+}
+
+/**
+ * Checks every item first (so bad input stops the node before any request), then makes one
+ * request per item. Continue On Fail turns a failed item into an error item and goes on.
+ */
+export async function runPerItem(context: IExecuteFunctions, settings: RunSettings): Promise<INodeExecutionData[]> {
+	const items = context.getInputData();
+	const results: INodeExecutionData[][] = items.map(() => []);
+	const prepared: PreparedRequest[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const request = await settings.prepare(itemIndex);
+		if (request instanceof NodeOperationError) {
+			if (!context.continueOnFail()) throw request;
+			results[itemIndex] = [failureItem(request, itemIndex)];
+		} else {
+			prepared.push(request);
+		}
+	}
+
+	const client = prepared.length > 0 ? await KpnClient.connect(context, 'kpnApi') : undefined;
+	const done: string[] = [];
+	for (const request of prepared) {
+		const { itemIndex } = request;
+		let body: IDataObject | undefined = request.body;
+		if (request.attachments && request.attachments.length > 0) {
+			const attachments = await readAttachments(context, itemIndex, request.attachments);
+			if (attachments instanceof NodeOperationError) {
+				if (!context.continueOnFail()) {
+					if (settings.write && done.length > 0) {
+						attachments.description = `Earlier items WERE ${settings.write.doneWord} (${done.join(', ')}); do not send them again.`;
+					}
+					throw attachments;
+				}
+				results[itemIndex] = [failureItem(attachments, itemIndex)];
+				continue;
+			}
+			body = { ...body, attachments };
+		}
+		try {
+			const response = await client!.request<unknown>({
+				method: request.method,
+				basePath: request.basePath,
+				path: request.path,
+				body,
+				retryOn: settings.write ? NEVER_RETRY : undefined,
+				itemIndex,
+			});
+			body = undefined;
+			results[itemIndex] = settings.output(response.body, request).map((json) => ({ json, pairedItem: { item: itemIndex } }));
+			if (settings.write) {
+				const ticket = results[itemIndex][0]?.json.ticket_number;
+				done.push(`item ${itemIndex}${typeof ticket === 'string' && ticket !== '' ? `: ${ticket}` : ''}`);
+			}
+		} catch (error) {
+			body = undefined;
+			const failure = error as NodeApiError;
+			if (context.continueOnFail()) {
+				results[itemIndex] = [failureItem(failure, itemIndex)];
+				continue;
+			}
+			let description = failure.description ?? undefined;
+			if (settings.write) {
+				const sentence =
+					done.length > 0
+						? `Earlier items WERE ${settings.write.doneWord} (${done.join(', ')}); do not send them again.`
+						: `Nothing was ${settings.write.doneWord}.`;
+				description = `${description ?? ''} This request was not retried. ${sentence}`.trim();
+			}
+			throw apiError(context.getNode(), {
+				message: failure.message,
+				description,
+				httpCode: failure.httpCode ?? undefined,
+				itemIndex,
+			});
+		}
+	}
+	return results.flat();
+}
+
+/** Reads and encodes an item's attachments; a file that cannot be read is returned as the problem. */
+async function readAttachments(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	planned: PlannedAttachment[],
+): Promise<IDataObject[] | NodeOperationError> {
+	try {
+		return await encodeAttachments(context, itemIndex, planned);
+	} catch (error) {
+		return itemProblem(context, itemIndex)(
+			`Attachments: could not read the binary data (${(error as Error).message})`,
+			`Files: ${planned.map((file) => `${file.property} (${file.name})`).join(', ')}. Nothing was sent for this item.`,
+		);
+	}
+}
+
+/** The `result` of a KPN write answer (or the whole answer if it has none). */
+export function writeResult(body: unknown): IDataObject[] {
+	if (body === undefined || body === null || body === '') return [{ success: true }];
+	const list = incidentList(body);
+	if (list && list.length > 0) return list;
+	return [{ result: body as IDataObject }];
+}

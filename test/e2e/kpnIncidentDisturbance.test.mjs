@@ -55,23 +55,3 @@ test('disturbance reads are retried after a 503', async () => {
 	assert.equal(run.code, 0, run.stdout + run.stderr);
 	assert.deepEqual(n8n.calls('/failures').map((entry) => entry.status), [503, 200]);
 });
-
-test('example "disturbance trigger → SMS": a manual run fetches the newest disturbance and texts it', async () => {
-	n8n.sandbox.reset();
-	const run = await n8n.execute('exKpnDisturbanceSms');
-	assert.equal(run.code, 0, run.stdout + run.stderr);
-	const [event] = nodeOutput(run.json, 'KPN Disturbance Trigger');
-	assert.ok(event.json.id);
-	const [sms] = nodeOutput(run.json, 'SMS On-Call Engineer');
-	assert.equal(sms.json.status, 'OK');
-	const sent = n8n.calls('/send')[0].body;
-	assert.equal(sent.sender, 'KPN Alerts');
-	assert.match(sent.messages[0].content, new RegExp(`^Storing ${event.json.id} `));
-});
-
-test('example "incident trigger": a manual run returns the newest active incident', async () => {
-	const run = await n8n.execute('exKpnIncidentTrigger');
-	assert.equal(run.code, 0, run.stdout + run.stderr);
-	const [event] = nodeOutput(run.json, 'KPN Incident Trigger');
-	assert.match(event.json.ticket_number ?? event.json.number, /^INC\d+$/);
-});

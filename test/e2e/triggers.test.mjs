@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { runN8n, startEditor } from '../../scripts/n8n/instance.mjs';
+import { prepareN8n } from './context.mjs';
+
+let n8n;
+let editor;
+
+async function until(what, check, timeoutMs = 45_000) {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (check()) return;
+		await sleep(250);
+	}
+	assert.fail(`timed out waiting for ${what}`);
+}
+
+before(async () => {
+	n8n = await prepareN8n();
+	const published = await runN8n({ userFolder: n8n.userFolder, args: ['publish:workflow', '--id=e2eDistTrigger'] });
+	assert.equal(published.code, 0, published.stdout + published.stderr);
+	editor = await startEditor({ userFolder: n8n.userFolder, log: (line) => /rror/.test(line) && console.log(`# n8n: ${line}`) });
+});
+
+after(async () => {
+	await editor?.stop();
+	await n8n?.close();
+});
+
+test('an active disturbance trigger fires for a new disturbance and for a state change, once each', async () => {
+	// n8n polls at most once a minute. The first poll only records the 25 known disturbances.
+	await until('the first poll', () => n8n.calls('/failures').length >= 1, 90_000);
+	assert.equal(n8n.calls('/send').length, 0, 'known disturbances are not texted');
+	const polls = n8n.calls('/failures').length;
+
+	n8n.sandbox.setDisturbances([
+		{ id: 9001, state: 'open', region: 'Utrecht', type: 'geographical-broadband', cause: 'disturbance', description: 'Glasvezel geraakt' },
+		{ id: 1201, state: 'closed' },
+	]);
+	await until('the next poll', () => n8n.calls('/failures').length > polls, 90_000);
+	await until('its SMS', () => n8n.calls('/send').length >= 1, 15_000);
+	const texts = n8n.calls('/send').flatMap((entry) => entry.body.messages.map((message) => message.content));
+	assert.deepEqual(texts.sort(), ['new 9001 open', 'stateChanged 1201 closed']);
+});

@@ -77,7 +77,7 @@ async function install(paths, log) {
 
 	// From here on npm, node-gyp and package scripts run on the Node 24 binary and build against its headers.
 	const env = {
-		...process.env,
+		...withoutNpmRunSettings(process.env),
 		PATH: dirname(nodeBin) + delimiter + process.env.PATH,
 		npm_config_nodedir: nodeDir,
 	};
@@ -93,7 +93,7 @@ async function install(paths, log) {
 
 	// sqlite3 has no usable prebuilt binary here, so compile it (~1.5 min). isolated-vm ships prebuilds.
 	step('npm rebuild sqlite3 (compiles, ~1.5 min)');
-	await npm(['rebuild', 'sqlite3'], { cwd: n8nDir, env, log, step });
+	await npm(['rebuild', 'sqlite3', '--ignore-scripts=false'], { cwd: n8nDir, env, log, step });
 
 	step('checking `n8n --version`');
 	const versionOut = await capture(nodeBin, [n8nBin, '--version'], { cwd: n8nDir });
@@ -117,7 +117,16 @@ function writeJson(file, value) {
  * it is quiet. If this process exits or is interrupted, npm and everything it started are killed, so
  * no orphan keeps writing into a folder the next install will clean.
  */
-function npm(args, { cwd, env = process.env, log, step }) {
+/**
+ * The environment without what `npm run` adds (npm_config_*, npm_package_*, npm_lifecycle_*): run
+ * from the project's scripts, npm would otherwise pass on the project's .npmrc (ignore-scripts,
+ * legacy-peer-deps) to this separate install, and `npm rebuild sqlite3` would build nothing.
+ */
+function withoutNpmRunSettings(env) {
+	return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_(config|package|lifecycle)_/i.test(key)));
+}
+
+function npm(args, { cwd, env = withoutNpmRunSettings(process.env), log, step }) {
 	return new Promise((resolvePromise, reject) => {
 		const child = spawn('npm', [...args, '--no-audit', '--no-fund'], {
 			cwd,

@@ -21,28 +21,13 @@ import {
 	stateValue,
 	type DisturbanceFilters,
 } from '../../disturbanceApi';
+import { returnAllAndLimit } from '../../../shared/fields/returnAllLimit';
 
 const showFor = { resource: ['disturbance'], operation: ['getAll'] };
 
 export const getAllFields: INodeProperties[] = [
 	...stateFields(showFor, 'open'),
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		displayOptions: { show: showFor },
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		displayOptions: { show: { ...showFor, returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllAndLimit(showFor),
 	{
 		displayName: 'Filters',
 		name: 'filters',

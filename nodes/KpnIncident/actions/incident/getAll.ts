@@ -3,25 +3,10 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { incidentList } from '../../incidentApi';
 import { basePathFor, itemProblem, optionsField, runPerItem, showFor } from './common';
+import { returnAllAndLimit } from '../../../shared/fields/returnAllLimit';
 
 export const getAllFields: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		displayOptions: { show: showFor('getAll') },
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		displayOptions: { show: { ...showFor('getAll'), returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllAndLimit(showFor('getAll')),
 	{
 		displayName: 'Filters',
 		name: 'filters',

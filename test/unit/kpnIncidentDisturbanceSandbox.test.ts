@@ -5,33 +5,15 @@ import { KpnDisturbanceTrigger } from '../../nodes/KpnDisturbance/KpnDisturbance
 import { KpnIncident } from '../../nodes/KpnIncident/KpnIncident.node';
 import { KpnIncidentTrigger } from '../../nodes/KpnIncident/KpnIncidentTrigger.node';
 import { memoryFile, withBinaryInput } from '../harness/binaryItems';
-import { kpnCredentialStore } from '../harness/kpnCredentials';
 import { runNode } from '../harness/runNode';
+import { useSandbox } from '../harness/sandboxSuite';
 import { runPoll } from '../harness/runPoll';
-import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox, type Sandbox } from '../sandbox/server';
 
 // The Incident and Disturbance nodes and triggers against the sandbox, which validates requests
 // the way KPN documents them and keeps state between calls.
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox({ port: 0 });
-});
-afterAll(async () => {
-	await sandbox.close();
-});
-beforeEach(() => {
-	sandbox.reset();
-});
-
-const credentials = () =>
-	kpnCredentialStore({
-		clientId: SANDBOX_CLIENT_ID,
-		clientSecret: SANDBOX_CLIENT_SECRET,
-		baseUrl: sandbox.url,
-		tokenUrl: `${sandbox.url}/oauth/client_credential/accesstoken?grant_type=client_credentials`,
-	});
-const calls = (path: string) => sandbox.log.filter((entry) => entry.path.endsWith(path));
+const suite = useSandbox();
+const credentials = suite.credentials;
+const calls = (path: string) => suite.sandbox().log.filter((entry) => entry.path.endsWith(path));
 
 async function incident(operation: string, parameters: Record<string, unknown>, nodeType: INodeType = new KpnIncident()) {
 	return await runNode({
@@ -42,7 +24,7 @@ async function incident(operation: string, parameters: Record<string, unknown>, 
 }
 
 async function setIncidentState(ticket: string, fields: IDataObject): Promise<void> {
-	const response = await fetch(`${sandbox.url}/__sandbox/incidents/${ticket}`, {
+	const response = await fetch(`${suite.sandbox().url}/__sandbox/incidents/${ticket}`, {
 		method: 'PATCH',
 		headers: { 'Content-Type': 'application/json' },
 		body: JSON.stringify(fields),
@@ -96,7 +78,7 @@ test('a wrong ticket number is KPN\'s 404, and a 503 on create is not repeated',
 	expect(missing.error?.httpCode).toBe('404');
 	expect(missing.error?.message).toBe('KPN: Incident INC9999999 not found — Check the ticket number');
 
-	sandbox.faults.failNext(1, { status: 503 }, { pathIncludes: '/NewIncident' });
+	suite.sandbox().faults.failNext(1, { status: 503 }, { pathIncludes: '/NewIncident' });
 	const failed = await incident('create', { referenceNumber: 'R1', shortDescription: 'S', ci: 'C' });
 	expect(failed.error?.httpCode).toBe('503');
 	expect(calls('/NewIncident').map((entry) => entry.status)).toEqual([503]);
@@ -129,7 +111,7 @@ test('the disturbance trigger over three polls: baseline, then a new one and a c
 	expect(first.error).toBeUndefined();
 	expect(first.result).toBeNull();
 
-	sandbox.setDisturbances([{ id: 1201, state: 'closed' }, { id: 1300, region: 'Woerden', state: 'open' }]);
+	suite.sandbox().setDisturbances([{ id: 1201, state: 'closed' }, { id: 1300, region: 'Woerden', state: 'open' }]);
 	const second = await runPoll({ nodeType, parameters, credentials: store, staticData: first.staticData });
 	expect(second.error).toBeUndefined();
 	expect(second.items.map((item) => [item.json.id, item.json.event, item.json.previous_state])).toEqual([

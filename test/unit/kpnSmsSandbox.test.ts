@@ -1,33 +1,16 @@
 import { KpnSms } from '../../nodes/KpnSms/KpnSms.node';
-import { kpnCredentialStore } from '../harness/kpnCredentials';
 import { runNode } from '../harness/runNode';
-import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox, type Sandbox } from '../sandbox/server';
+import { useSandbox } from '../harness/sandboxSuite';
 
 // The SMS node against the sandbox, which validates requests the way KPN documents them.
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox({ port: 0 });
-});
-afterAll(async () => {
-	await sandbox.close();
-});
+const suite = useSandbox();
+const credentials = suite.credentials;
 beforeEach(() => {
-	sandbox.reset();
-	sandbox.revokeTokens();
+	suite.sandbox().revokeTokens();
 });
-
-const credentials = () =>
-	kpnCredentialStore({
-		clientId: SANDBOX_CLIENT_ID,
-		clientSecret: SANDBOX_CLIENT_SECRET,
-		baseUrl: sandbox.url,
-		tokenUrl: `${sandbox.url}/oauth/client_credential/accesstoken?grant_type=client_credentials`,
-	});
-
 const parameters = { resource: 'message', operation: 'send', sender: 'KPN', recipients: '={{ $json.to }}', message: '={{ $json.text }}' };
 const items = (count: number) => Array.from({ length: count }, (_, i) => ({ to: `06${String(10000000 + i)}`, text: `Hello ${i}` }));
-const calls = (path: string) => sandbox.log.filter((entry) => entry.path.endsWith(path));
+const calls = (path: string) => suite.sandbox().log.filter((entry) => entry.path.endsWith(path));
 
 test('1000 items: 5 /send calls, 1 token, every item answered', async () => {
 	const run = await runNode({ nodeType: new KpnSms(), parameters: parameters as never, items: items(1000), credentials: credentials() });
@@ -42,8 +25,8 @@ test('1000 items: 5 /send calls, 1 token, every item answered', async () => {
 test('a token that expired mid-run is replaced once and nothing is lost', async () => {
 	const store = credentials();
 	await runNode({ nodeType: new KpnSms(), parameters: parameters as never, items: items(1), credentials: store });
-	sandbox.revokeTokens();
-	sandbox.log.length = 0;
+	suite.sandbox().revokeTokens();
+	suite.sandbox().log.length = 0;
 	const run = await runNode({ nodeType: new KpnSms(), parameters: parameters as never, items: items(400), credentials: store });
 	expect(run.error).toBeUndefined();
 	expect(run.items.every((item) => item.json.status === 'OK')).toBe(true);
@@ -52,7 +35,7 @@ test('a token that expired mid-run is replaced once and nothing is lost', async 
 });
 
 test('429 twice with Retry-After, then every item delivered exactly once', async () => {
-	sandbox.faults.failNext(2, { status: 429, retryAfterSeconds: 0 }, { pathIncludes: '/send' });
+	suite.sandbox().faults.failNext(2, { status: 429, retryAfterSeconds: 0 }, { pathIncludes: '/send' });
 	const run = await runNode({ nodeType: new KpnSms(), parameters: parameters as never, items: items(10), credentials: credentials() });
 	expect(run.error).toBeUndefined();
 	expect(calls('/send').map((entry) => entry.status)).toEqual([429, 429, 200]);
@@ -60,7 +43,7 @@ test('429 twice with Retry-After, then every item delivered exactly once', async
 });
 
 test('a 500 on send is not repeated', async () => {
-	sandbox.faults.failNext(1, { status: 500 }, { pathIncludes: '/send' });
+	suite.sandbox().faults.failNext(1, { status: 500 }, { pathIncludes: '/send' });
 	const run = await runNode({ nodeType: new KpnSms(), parameters: parameters as never, items: items(3), credentials: credentials() });
 	expect(run.error?.httpCode).toBe('500');
 	expect(calls('/send')).toHaveLength(1);

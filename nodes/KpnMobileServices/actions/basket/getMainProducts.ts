@@ -1,0 +1,116 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { fetchPaged, pageSizeOption } from '../../msmApi';
+import {
+	basePathFor,
+	itemProblem,
+	optionsField,
+	pagingFor,
+	queryFrom,
+	returnAllFields,
+	runItems,
+	showFor,
+	sortByOption,
+	sortOrderOption,
+	type Paging,
+} from '../common';
+import { sessionIdField } from '../locators';
+import { BASKET_PATH, sessionIdFor } from './common';
+
+const show = showFor('basket', 'getMainProducts');
+
+export const MAIN_PRODUCT_CATEGORIES = ['MOBILE', 'SIM CARDS', 'FIXED', 'HARDWARE', 'SOFTWARE', 'OTHER'];
+export const MAIN_PRODUCT_SORT_COLUMNS = ['PRODUCT_NAME', 'CATEGORY', 'FOLDER_NAME', 'PRICE_IN_CENTS', 'PRIVATE_COPYING_LEVY_IN_CENTS'];
+
+export const getMainProductsFields: INodeProperties[] = [
+	sessionIdField({ show }, 'The basket whose orderable main products to list'),
+	...returnAllFields('basket', 'getMainProducts'),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Category',
+				name: 'category',
+				type: 'options',
+				options: [
+					{ name: 'Fixed', value: 'FIXED' },
+					{ name: 'Hardware', value: 'HARDWARE' },
+					{ name: 'Mobile', value: 'MOBILE' },
+					{ name: 'Other', value: 'OTHER' },
+					{ name: 'SIM Cards', value: 'SIM CARDS' },
+					{ name: 'Software', value: 'SOFTWARE' },
+				],
+				default: 'MOBILE',
+				description: 'Only main products of this category',
+			},
+			{
+				displayName: 'Column Filters',
+				name: 'columnFilters',
+				type: 'string',
+				default: '',
+				placeholder: 'PRODUCT_NAME: "iPhone"',
+				description: "KPN's filters parameter. Columns: PRODUCT_NAME, PRICE_IN_CENTS, PRIVATE_COPYING_LEVY_IN_CENTS.",
+			},
+			{
+				displayName: 'Search',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: 'Text KPN searches the products for (sent as patterns)',
+			},
+		],
+	},
+	optionsField('basket', 'getMainProducts', [
+		pageSizeOption,
+		sortByOption(MAIN_PRODUCT_SORT_COLUMNS, 'Column KPN sorts the products by'),
+		sortOrderOption,
+	]),
+];
+
+interface Prepared {
+	itemIndex: number;
+	basePath: string;
+	qs: IDataObject;
+	paging: Paging;
+}
+
+export async function getMainProducts(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	return await runItems<Prepared>(this, {
+		prepare: (itemIndex) => {
+			const basePath = basePathFor(this, itemIndex);
+			if (basePath instanceof NodeOperationError) return basePath;
+			const sessionId = sessionIdFor(this, itemIndex);
+			if (sessionId instanceof NodeOperationError) return sessionId;
+			const paging = pagingFor(this, itemIndex);
+			if (paging instanceof NodeOperationError) return paging;
+			const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+			const qs: IDataObject = {
+				sessionId,
+				...queryFrom(filters, { category: 'category', columnFilters: 'filters', search: 'patterns' }),
+				...queryFrom(options, { sortBy: 'sortBy', order: 'order' }),
+			};
+			if (qs.category !== undefined && !MAIN_PRODUCT_CATEGORIES.includes(String(qs.category).toUpperCase())) {
+				return itemProblem(this, itemIndex)(
+					`Category must be one of ${MAIN_PRODUCT_CATEGORIES.join(', ')} (got "${String(qs.category)}")`,
+				);
+			}
+			return { itemIndex, basePath, qs, paging };
+		},
+		execute: async (client, item) =>
+			await fetchPaged(this, client, {
+				basePath: item.basePath,
+				path: `${BASKET_PATH}/main-products`,
+				qs: item.qs,
+				limit: item.paging.limit,
+				pageSize: item.paging.pageSize,
+				itemIndex: item.itemIndex,
+			}),
+	});
+}

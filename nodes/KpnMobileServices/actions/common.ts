@@ -1,0 +1,303 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+	NodeApiError,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { apiError } from '../../shared/errors/apiError';
+import { checkBasePath } from '../../shared/http/basePath';
+import { KpnClient } from '../../shared/kpn/transport';
+import { DEFAULT_PAGE_SIZE, MSM_BASE_PATH, MSM_CREDENTIAL, msmBasePathOption, pageSizeOption } from '../msmApi';
+
+export type MsmResource = 'subscriber' | 'contract' | 'hierarchy' | 'basket';
+
+export const showFor = (resource: MsmResource, operation: string) => ({ resource: [resource], operation: [operation] });
+
+/** The Options collection of an operation: API Base Path and the extra options, sorted by name. */
+export function optionsField(resource: MsmResource, operation: string, extra: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: showFor(resource, operation) },
+		options: [msmBasePathOption, ...extra].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+/** Return All + Limit of a list operation. */
+export function returnAllFields(resource: MsmResource, operation: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			displayOptions: { show: showFor(resource, operation) },
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			displayOptions: { show: { ...showFor(resource, operation), returnAll: [false] } },
+			description: 'Max number of results to return',
+		},
+	];
+}
+
+export const sortOrderOption: INodeProperties = {
+	displayName: 'Sort Order',
+	name: 'order',
+	type: 'options',
+	options: [
+		{ name: 'Ascending', value: 'ASC' },
+		{ name: 'Descending', value: 'DESC' },
+	],
+	default: 'ASC',
+	description: 'Direction of the sort; used with Sort By',
+};
+
+export { pageSizeOption };
+
+export function sortByOption(columns: string[], description: string): INodeProperties {
+	const options: INodePropertyOptions[] = columns
+		.map((value) => ({ name: titleCase(value), value }))
+		.sort((a, b) => a.name.localeCompare(b.name));
+	const first = columns[0];
+	return {
+		displayName: 'Sort By',
+		name: 'sortBy',
+		type: 'options',
+		options,
+		default: first,
+		description,
+	};
+}
+
+/** FIRSTNAME → "Firstname", PRICE_IN_CENTS → "Price In Cents". */
+function titleCase(value: string): string {
+	return value
+		.toLowerCase()
+		.split('_')
+		.map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+		.join(' ');
+}
+
+/** Builds `Item N: <message>` errors for one item. */
+export function itemProblem(context: IExecuteFunctions, itemIndex: number) {
+	return (message: string, description?: string) =>
+		new NodeOperationError(context.getNode(), `Item ${itemIndex}: ${message}`, { itemIndex, description });
+}
+
+export function basePathFor(context: IExecuteFunctions, itemIndex: number): string | NodeOperationError {
+	const options = context.getNodeParameter('options', itemIndex, {}) as { basePath?: string };
+	const checked = checkBasePath(options.basePath, MSM_BASE_PATH);
+	return checked.problem ? itemProblem(context, itemIndex)(`API Base Path: ${checked.problem}`) : checked.path;
+}
+
+export function text(context: IExecuteFunctions, itemIndex: number, parameter: string): string {
+	const value = context.getNodeParameter(parameter, itemIndex, '') as unknown;
+	return value === undefined || value === null ? '' : String(value).trim();
+}
+
+export function requiredText(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter: string,
+	label: string,
+	hint?: string,
+): string | NodeOperationError {
+	const value = text(context, itemIndex, parameter);
+	return value === '' ? itemProblem(context, itemIndex)(`${label} is empty`, hint) : value;
+}
+
+/** The value of a resource locator ({ mode, value }) or of plain text (expressions, AI tools). */
+export function locatorValue(raw: unknown): string {
+	const value = typeof raw === 'object' && raw !== null && 'value' in raw ? (raw as { value: unknown }).value : raw;
+	return value === undefined || value === null ? '' : String(value).trim();
+}
+
+/** A numeric KPN id (subscriber, contract, …) from a resource locator or plain field. */
+export function numericId(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter: string,
+	label: string,
+	example: string,
+): string | NodeOperationError {
+	const value = locatorValue(context.getNodeParameter(parameter, itemIndex, ''));
+	const fail = itemProblem(context, itemIndex);
+	if (value === '') return fail(`${label} is empty`, `Pick one from the list or give its ID (a number such as ${example})`);
+	if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+		return fail(`${label}: "${value}" is not an ID`, `KPN's IDs are whole numbers, such as ${example}`);
+	}
+	return value;
+}
+
+export interface Paging {
+	limit?: number;
+	pageSize: number;
+}
+
+/** Return All / Limit / Page Size of a list operation, checked. */
+export function pagingFor(context: IExecuteFunctions, itemIndex: number): Paging | NodeOperationError {
+	const fail = itemProblem(context, itemIndex);
+	const options = context.getNodeParameter('options', itemIndex, {}) as { pageSize?: number };
+	const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
+	if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 1000) {
+		return fail(`Page Size must be a whole number from 1 to 1000 (got ${String(pageSize)})`);
+	}
+	if (context.getNodeParameter('returnAll', itemIndex, false)) return { pageSize };
+	const limit = context.getNodeParameter('limit', itemIndex, 50) as number;
+	if (!Number.isInteger(limit) || limit < 1) {
+		return fail(`Limit must be a whole number of at least 1 (got ${String(limit)})`);
+	}
+	return { limit, pageSize };
+}
+
+/** Copies the set, non-empty values of `source` into query parameters. */
+export function queryFrom(source: IDataObject, names: Record<string, string>): IDataObject {
+	const qs: IDataObject = {};
+	for (const [field, parameter] of Object.entries(names)) {
+		const value = source[field];
+		if (value === undefined || value === null) continue;
+		if (typeof value === 'string' && value.trim() === '') continue;
+		qs[parameter] = typeof value === 'string' ? value.trim() : value;
+	}
+	return qs;
+}
+
+interface Prepared {
+	itemIndex: number;
+}
+
+export interface RunSettings<P extends Prepared, R extends Prepared = P> {
+	/** Writes: never retried, and an error says which items were already done. */
+	write?: {
+		doneWord: string;
+		/** What identifies a done item in the error (e.g. "order 7654321"). */
+		label?: (output: IDataObject[], resolved: R) => string | undefined;
+		/** Added to the error of a failed write (e.g. how to check whether it went through). */
+		note?: string;
+	};
+	/** Reads and checks one item's fields; no request may be made here. */
+	prepare: (itemIndex: number) => Promise<P | NodeOperationError> | P | NodeOperationError;
+	/** Optional reads for every item, done before any item's write (e.g. the subscriber to merge into). */
+	resolve?: (client: KpnClient, prepared: P) => Promise<R | NodeOperationError>;
+	/** The item's request(s); returns the output rows. */
+	execute: (client: KpnClient, resolved: R) => Promise<IDataObject[]>;
+}
+
+function failureItem(error: { message: string; description?: string | null }, itemIndex: number): INodeExecutionData {
+	return {
+		json: { error: error.message, ...(error.description ? { description: error.description } : {}) },
+		pairedItem: { item: itemIndex },
+	};
+}
+
+/** A request failure, re-worded for the item it belongs to; `extra` is appended to the description. */
+function failureFor(context: IExecuteFunctions, error: unknown, itemIndex: number, extra?: string): Error {
+	if (error instanceof NodeOperationError) {
+		if (extra) error.description = `${error.description ?? ''} ${extra}`.trim();
+		return error;
+	}
+	const failure = error as NodeApiError;
+	return apiError(context.getNode(), {
+		message: failure.message,
+		description: `${failure.description ?? ''}${extra ? ` ${extra}` : ''}`.trim() || undefined,
+		httpCode: failure.httpCode ?? undefined,
+		itemIndex,
+	});
+}
+
+/**
+ * Checks every item first (bad input stops the node before any request), then runs the optional
+ * reads of every item, then each item's request(s). Continue On Fail turns a failed item into an
+ * error item and goes on; otherwise a write's error says which earlier items went through.
+ */
+export async function runItems<P extends Prepared, R extends Prepared = P>(
+	context: IExecuteFunctions,
+	settings: RunSettings<P, R>,
+): Promise<INodeExecutionData[]> {
+	const items = context.getInputData();
+	const results: INodeExecutionData[][] = items.map(() => []);
+	const prepared: P[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const request = await settings.prepare(itemIndex);
+		if (request instanceof NodeOperationError) {
+			if (!context.continueOnFail()) throw request;
+			results[itemIndex] = [failureItem(request, itemIndex)];
+		} else {
+			prepared.push(request);
+		}
+	}
+	if (prepared.length === 0) return results.flat();
+
+	const client = await KpnClient.connect(context, MSM_CREDENTIAL);
+	const nothingDone = settings.write ? `Nothing was ${settings.write.doneWord}.` : undefined;
+
+	let resolved: R[];
+	if (settings.resolve) {
+		resolved = [];
+		let stop: Error | undefined;
+		for (const item of prepared) {
+			let outcome: R | NodeOperationError | Error;
+			try {
+				outcome = await settings.resolve(client, item);
+			} catch (error) {
+				outcome = failureFor(context, error, item.itemIndex);
+			}
+			if (outcome instanceof Error) {
+				if (!context.continueOnFail()) {
+					stop = failureFor(context, outcome, item.itemIndex, nothingDone);
+					break;
+				}
+				results[item.itemIndex] = [failureItem(outcome, item.itemIndex)];
+			} else {
+				resolved.push(outcome);
+			}
+		}
+		if (stop) throw stop;
+	} else {
+		resolved = prepared as unknown as R[];
+	}
+
+	const done: string[] = [];
+	let stop: Error | undefined;
+	for (const item of resolved) {
+		const { itemIndex } = item;
+		try {
+			const output = await settings.execute(client, item);
+			results[itemIndex] = output.map((json) => ({ json, pairedItem: { item: itemIndex } }));
+			if (settings.write) {
+				const label = settings.write.label?.(output, item);
+				done.push(`item ${itemIndex}${label ? `: ${label}` : ''}`);
+			}
+		} catch (error) {
+			if (context.continueOnFail()) {
+				results[itemIndex] = [failureItem(error as Error, itemIndex)];
+				continue;
+			}
+			let extra: string | undefined;
+			if (settings.write) {
+				const sentence =
+					done.length > 0
+						? `Earlier items WERE ${settings.write.doneWord} (${done.join(', ')}); do not send them again.`
+						: nothingDone;
+				extra = `This request was not retried. ${sentence}${settings.write.note ? ` ${settings.write.note}` : ''}`;
+			}
+			stop = failureFor(context, error, itemIndex, extra);
+			break;
+		}
+	}
+	if (stop) throw stop;
+	return results.flat();
+}

@@ -4,7 +4,10 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
-import { CACHE_ROOT, REPO_ROOT } from './n8n/version.mjs';
+import { REPO_ROOT } from './n8n/version.mjs';
+
+// Build output of this checkout (KPN_N8N_CACHE may point n8n's cache elsewhere; these stay here).
+const BUILD_CACHE = join(REPO_ROOT, '.cache');
 
 const require = createRequire(import.meta.url);
 
@@ -17,7 +20,7 @@ function run(command, args) {
 /** `npm run build`, then `npm pack` into .cache/pack; returns the tarball's path. */
 export function buildPackageTarball() {
 	run('npm', ['run', 'build', '--silent']);
-	const packDir = join(CACHE_ROOT, 'pack');
+	const packDir = join(BUILD_CACHE, 'pack');
 	rmSync(packDir, { recursive: true, force: true });
 	mkdirSync(packDir, { recursive: true });
 	run('npm', ['pack', '--silent', '--pack-destination', packDir]);
@@ -29,7 +32,7 @@ export function buildPackageTarball() {
 /** Compiles the sandbox (test/sandbox, TypeScript) and returns its module. */
 export function loadSandbox() {
 	run('npx', ['tsc', '-p', 'test/sandbox/tsconfig.json']);
-	return require(join(CACHE_ROOT, 'sandbox-dist', 'server.js'));
+	return require(join(BUILD_CACHE, 'sandbox-dist', 'test', 'sandbox', 'server.js'));
 }
 
 /** Credentials that point the package's credential types at a sandbox URL. */

@@ -6,6 +6,7 @@ import type { Quota } from './quota';
 import type { TokenStore } from './apis/kpnAuth';
 import type { DisturbanceApi } from './apis/disturbance';
 import type { IncidentApi } from './apis/incident';
+import type { NextpertiseApi } from './apis/nextpertise';
 
 export const ADMIN_PREFIX = '/__sandbox';
 
@@ -19,6 +20,7 @@ export interface AdminContext {
 	quota: Quota;
 	disturbances: DisturbanceApi;
 	incidents: IncidentApi;
+	nextpertise: NextpertiseApi;
 	reset: () => void;
 }
 
@@ -44,7 +46,7 @@ function guarded(handler: Handler): Handler {
 
 /** The /__sandbox/* routes (JSON in, JSON out, never logged). */
 export function adminRouter(context: AdminContext): Router {
-	const { log, faults, tokens, quota, disturbances, incidents } = context;
+	const { log, faults, tokens, quota, disturbances, incidents, nextpertise } = context;
 	const add = (router: Router, method: string, path: string, handler: Handler) => router.add(method, path, guarded(handler));
 	const router = new Router();
 	add(router, 'GET', '/health', () =>
@@ -88,6 +90,7 @@ export function adminRouter(context: AdminContext): Router {
 	});
 	add(router, 'POST', '/revoke-tokens', () => {
 		tokens.revokeAll();
+		nextpertise.jwt.rotateSecret();
 		return json(200, { revoked: true });
 	});
 	add(router, 'POST', '/quota', (request) => {
@@ -101,6 +104,17 @@ export function adminRouter(context: AdminContext): Router {
 		if (!isRecord(request.body)) bad('body needs the fields to change, e.g. {"state": "Resolved"}');
 		const incident = incidents.patch(params.ticket, request.body);
 		return incident ? json(200, incident) : json(404, { error: `Incident ${params.ticket} not found` });
+	});
+	add(router, 'GET', '/nextpertise', () => json(200, nextpertise.snapshot()));
+	add(router, 'POST', '/nextpertise/rows', (request) => {
+		const method = isRecord(request.body) ? request.body.method : undefined;
+		if (typeof method !== 'string') bad('body needs {"method": "list_tickets", "count": number >= 0}');
+		const count = numberField(request.body, 'count');
+		return json(200, { method: nextpertise.setRows(method, count), count });
+	});
+	add(router, 'POST', '/nextpertise/jwt-lifetime', (request) => {
+		nextpertise.setJwtLifetime(numberField(request.body, 'seconds'));
+		return json(200, { jwtLifetimeSeconds: nextpertise.jwt.lifetimeSeconds });
 	});
 	return router;
 }

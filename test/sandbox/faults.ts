@@ -5,7 +5,13 @@ export type Fault =
 	| { status: 401 }
 	| { status: 500 | 502 | 503 }
 	| { kind: 'malformedJson' }
-	| { kind: 'slow'; delayMs: number };
+	| { kind: 'slow'; delayMs: number }
+	/**
+	 * Nextpertise JSON-RPC endpoints only: HTTP 200 with a JSON-RPC `error` object. `code` as the
+	 * document writes it ('007') or as a number; without `message` a documented code gets the
+	 * document's text. Never used up by calls to other paths.
+	 */
+	| { kind: 'jsonRpcError'; code: string | number; message?: string; data?: unknown };
 
 export interface FaultMatch {
 	/** The request path must contain this text (token endpoints are only hit when it names them). */
@@ -32,6 +38,16 @@ export interface PendingFault {
 export function parseFault(value: unknown): Fault {
 	if (!isRecord(value)) throw new Error('fault must be an object');
 	if (value.kind === 'malformedJson') return { kind: 'malformedJson' };
+	if (value.kind === 'jsonRpcError') {
+		const code = value.code;
+		const valid = (typeof code === 'string' && /^-?[0-9]+$/.test(code)) || (typeof code === 'number' && Number.isInteger(code));
+		if (!valid) throw new Error('jsonRpcError fault needs code: a documented code such as "007", or an integer');
+		if (value.message !== undefined && typeof value.message !== 'string') throw new Error('jsonRpcError message must be a string');
+		const fault: Extract<Fault, { kind: 'jsonRpcError' }> = { kind: 'jsonRpcError', code: code as string | number };
+		if (value.message !== undefined) fault.message = value.message;
+		if (value.data !== undefined) fault.data = value.data;
+		return fault;
+	}
 	if (value.kind === 'slow') {
 		const delayMs = Number(value.delayMs);
 		if (!Number.isFinite(delayMs) || delayMs < 0) throw new Error('slow fault needs delayMs >= 0');
@@ -53,7 +69,7 @@ export function parseFault(value: unknown): Fault {
 		case 503:
 			return { status: value.status };
 		default:
-			throw new Error('fault must be {status: 429|401|500|502|503} or {kind: "malformedJson"|"slow"}');
+			throw new Error('fault must be {status: 429|401|500|502|503} or {kind: "malformedJson"|"slow"|"jsonRpcError"}');
 	}
 }
 
@@ -85,9 +101,13 @@ export class Faults implements FaultController {
 		return this.rules.map((rule) => ({ ...rule }));
 	}
 
-	/** Uses up one matching fault, if any, for this request. */
-	take(method: string, path: string, isTokenEndpoint: boolean): Fault | undefined {
-		const index = this.rules.findIndex((rule) => ruleMatches(rule.match, method, path, isTokenEndpoint));
+	/** Uses up one matching fault, if any, for this request (`jsonRpcError` faults only on JSON-RPC endpoints). */
+	take(method: string, path: string, isTokenEndpoint: boolean, isJsonRpcEndpoint = false): Fault | undefined {
+		const index = this.rules.findIndex(
+			(rule) =>
+				ruleMatches(rule.match, method, path, isTokenEndpoint) &&
+				(isJsonRpcEndpoint || !('kind' in rule.fault && rule.fault.kind === 'jsonRpcError')),
+		);
 		if (index < 0) return undefined;
 		const rule = this.rules[index];
 		rule.remaining -= 1;
@@ -109,6 +129,9 @@ export const MALFORMED_JSON_BODY = '{"result":[{"id":1,"state":"open","descripti
 /** The reply for a fault that answers instead of the API (everything but `slow`). */
 export function faultReply(fault: Exclude<Fault, { kind: 'slow' }>): Reply {
 	if ('kind' in fault) {
+		if (fault.kind === 'jsonRpcError') {
+			return json(200, { jsonrpc: '2.0', id: null, error: { code: Number(fault.code), message: fault.message ?? `Sandbox fault ${fault.code}` } });
+		}
 		return { status: 200, rawBody: MALFORMED_JSON_BODY, headers: { 'Content-Type': 'application/json' } };
 	}
 	switch (fault.status) {

@@ -19,9 +19,13 @@ import {
 } from './apis/kpnAuth';
 import { MobileServicesApi } from './apis/mobileServices';
 import { MSM_BASE_PATH } from './apis/msmCommon';
+import { isNextpertisePath, NextpertiseApi, type NextpertiseSnapshot } from './apis/nextpertise';
+import { JWT_LOGIN_PATH } from './apis/nextpertiseAuth';
 import { SMS_BASE_PATHS, smsRouter } from './apis/sms';
 
 export { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from './apis/kpnAuth';
+export { NEXTPERTISE_SANDBOX_PASSWORD, NEXTPERTISE_SANDBOX_USERNAME } from './apis/nextpertiseAuth';
+export { NEXTPERTISE_DEFAULT_PAGE_SIZE, NEXTPERTISE_DEFAULT_ROWS, type NextpertiseSnapshot } from './apis/nextpertise';
 export type { Fault, FaultController, FaultMatch } from './faults';
 export type { LoggedRequest } from './log';
 
@@ -36,6 +40,8 @@ export interface SandboxOptions {
 	quotaLimit?: number;
 	/** Oldest log entries are dropped beyond this; default 20000. */
 	maxLogEntries?: number;
+	/** Lifetime of Nextpertise JWTs from /jwt/log-in; default 86400 (24 h, as documented). Fractions allowed. */
+	nextpertiseJwtLifetimeSeconds?: number;
 }
 
 export interface Sandbox {
@@ -53,6 +59,12 @@ export interface Sandbox {
 	revokeTokens(): void;
 	/** Adds or changes disturbances (merged by id); `replace` drops all others first. */
 	setDisturbances(items: Array<Record<string, unknown>>, replace?: boolean): void;
+	/** Rows a paged Nextpertise list serves (default 35); `method` is e.g. `list_tickets` or `support/list_tickets`. */
+	setNextpertiseRows(method: string, count: number): void;
+	/** Lifetime (seconds) of Nextpertise JWTs issued from now on. */
+	setNextpertiseJwtLifetime(seconds: number): void;
+	/** Nextpertise state: transactions from order_connection, tickets from create_ticket, row settings. */
+	nextpertiseState(): NextpertiseSnapshot;
 }
 
 interface Mount {
@@ -84,6 +96,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const disturbances = new DisturbanceApi();
 	const incidents = new IncidentApi();
 	const mobile = new MobileServicesApi();
+	const nextpertise = new NextpertiseApi(options.nextpertiseJwtLifetimeSeconds);
 	const mounts: Mount[] = [
 		...SMS_BASE_PATHS.map((base): Mount => ({ base, family: 'kpn', router: smsRouter() })),
 		{ base: DISTURBANCE_BASE_PATH, family: 'kpn', router: disturbances.router() },
@@ -109,12 +122,25 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		disturbances.reset();
 		incidents.reset();
 		mobile.reset();
+		nextpertise.reset();
 	};
 
 	let url = '';
-	const admin = adminRouter({ url: () => url, startedAt: Date.now(), log, faults, tokens, quota, disturbances, incidents, reset });
+	const admin = adminRouter({
+		url: () => url,
+		startedAt: Date.now(),
+		log,
+		faults,
+		tokens,
+		quota,
+		disturbances,
+		incidents,
+		nextpertise,
+		reset,
+	});
 
 	const route = (request: ApiRequest): Reply => {
+		if (isNextpertisePath(request.path)) return nextpertise.handle(request);
 		const tokenFamily = TOKEN_ENDPOINTS[request.path];
 		if (tokenFamily) {
 			if (request.method !== 'POST') return methodNotAllowed(request.method, ['POST']);
@@ -134,15 +160,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 	const handleApi = async (request: ApiRequest, res: ServerResponse, at: number): Promise<void> => {
 		const entry = log.record(request, at);
-		const isToken = TOKEN_ENDPOINTS[request.path] !== undefined;
+		// Nextpertise calls: params secrets masked in the log, no KPN (Apigee) quota, Nextpertise-shaped faults.
+		const isNextpertise = isNextpertisePath(request.path);
+		if (isNextpertise && !entry.truncated) entry.body = nextpertise.bodyForLog(request);
+		const isToken = TOKEN_ENDPOINTS[request.path] !== undefined || request.path === JWT_LOGIN_PATH;
 		let reply: Reply | undefined;
-		if (!isToken && quota.consume()) reply = quota.exceededReply();
-		const fault = reply ? undefined : faults.take(request.method, request.path, isToken);
+		if (!isToken && !isNextpertise && quota.consume()) reply = quota.exceededReply();
+		const isJsonRpc = isNextpertise && nextpertise.isRpcEndpoint(request.path);
+		const fault = reply ? undefined : faults.take(request.method, request.path, isToken, isJsonRpc);
 		await sleep(faults.latencyMs + (fault && 'kind' in fault && fault.kind === 'slow' ? fault.delayMs : 0));
-		if (!reply && fault && !('kind' in fault && fault.kind === 'slow')) reply = faultReply(fault);
+		if (!reply && fault && !('kind' in fault && fault.kind === 'slow')) {
+			reply = isNextpertise ? nextpertise.faultReply(fault, request) : faultReply(fault);
+		}
 		reply ??= route(request);
 		entry.status = reply.status;
-		writeReply(res, reply, quota.headers());
+		writeReply(res, reply, isNextpertise ? {} : quota.headers());
 	};
 
 	const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -196,7 +228,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			if (!Number.isFinite(seconds) || seconds < 0) throw new Error('seconds must be a number >= 0');
 			tokens.lifetimeSeconds = seconds;
 		},
-		revokeTokens: () => tokens.revokeAll(),
+		revokeTokens: () => {
+			tokens.revokeAll();
+			nextpertise.jwt.rotateSecret();
+		},
 		setDisturbances: (items, replace = false) => void disturbances.upsert(items, replace),
+		setNextpertiseRows: (method, count) => void nextpertise.setRows(method, count),
+		setNextpertiseJwtLifetime: (seconds) => nextpertise.setJwtLifetime(seconds),
+		nextpertiseState: () => nextpertise.snapshot(),
 	};
 }

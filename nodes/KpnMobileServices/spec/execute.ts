@@ -15,7 +15,7 @@ import type { SpecOperation, SpecParam } from './types';
 interface PreparedCall {
 	itemIndex: number;
 	basePath: string;
-	/** Path parameters filled in; array query values appended (KPN wants `status=A&status=B`). */
+	/** Path parameters filled in. */
 	path: string;
 	qs: IDataObject;
 	headers: Record<string, string>;
@@ -87,10 +87,6 @@ function convert(param: SpecParam, raw: unknown): { value: unknown } | { problem
 	return { value: text };
 }
 
-function queryString(pairs: Array<[string, string]>): string {
-	return pairs.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join('&');
-}
-
 function prepare(context: IExecuteFunctions, op: SpecOperation, itemIndex: number): PreparedCall | NodeOperationError {
 	const problem: Problem = (message, description) =>
 		new NodeOperationError(context.getNode(), `Item ${itemIndex}: ${message}`, { itemIndex, description });
@@ -102,7 +98,6 @@ function prepare(context: IExecuteFunctions, op: SpecOperation, itemIndex: numbe
 	if (basePath.problem) return problem(`API Base Path: ${basePath.problem}`);
 
 	const call: PreparedCall = { itemIndex, basePath: basePath.path, path: op.path, qs: {}, headers: {}, pathValues: {}, pageSize: DEFAULT_PAGE_SIZE };
-	const arrays: Array<[string, string]> = [];
 	const body: IDataObject = {};
 	for (const entry of parametersOf(op)) {
 		const { param } = entry;
@@ -122,13 +117,11 @@ function prepare(context: IExecuteFunctions, op: SpecOperation, itemIndex: numbe
 			call.headers[param.name] = String(value);
 		} else if (entry.in === 'body') {
 			body[param.name] = value as IDataObject[keyof IDataObject];
-		} else if (Array.isArray(value)) {
-			arrays.push(...value.map((element): [string, string] => [param.name, String(element)]));
 		} else {
-			call.qs[param.name] = value as string | number | boolean;
+			// Arrays go out as `status=A&status=B` (the transport repeats list values).
+			call.qs[param.name] = Array.isArray(value) ? value.map(String) : (value as string | number | boolean);
 		}
 	}
-	if (arrays.length > 0) call.path = `${call.path}?${queryString(arrays)}`;
 
 	if (op.body?.mode === 'fields') {
 		call.body = body;

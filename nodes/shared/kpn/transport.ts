@@ -83,6 +83,8 @@ export class KpnClient {
 			method: request.method,
 			url: this.url(request.basePath, request.path),
 			qs: request.qs,
+			// KPN's specs send list query values as `name=a&name=b` (Swagger collectionFormat multi).
+			arrayFormat: 'repeat',
 			body: request.body,
 			headers: { Accept: 'application/json', ...request.headers },
 			json: !request.binary,

@@ -11,21 +11,21 @@ after(async () => {
 	await n8n?.close();
 });
 
-test('example "incident lifecycle": create, comment, close, get', async () => {
+test('example "incident lifecycle": create, comment, close, reopen, get many, get', async () => {
 	const run = await n8n.execute('exKpnIncident');
 	assert.equal(run.code, 0, run.stdout + run.stderr);
 	const created = nodeOutput(run.json, 'Create Incident')[0].json;
 	assert.match(created.ticket_number, /^INC\d+$/);
 	const read = nodeOutput(run.json, 'Get Incident')[0].json;
 	assert.equal(read.ticket_number ?? read.number, created.ticket_number);
-	assert.match(JSON.stringify(read), /Closed/);
+	assert.doesNotMatch(String(read.state), /Closed/);
+	const active = nodeOutput(run.json, 'Active Incidents').map((item) => item.json.ticket_number ?? item.json.number);
+	assert.ok(active.includes(created.ticket_number), 'the reopened incident is active again');
 	assert.deepEqual(
 		n8n.sandbox.log.map((entry) => `${entry.method} ${entry.path.replace(/^.*\/incident/, '')}`).filter((line) => !line.includes('accesstoken')),
-		['POST /NewIncident', 'PATCH /UpdateIncident', 'PATCH /UpdateIncident', `GET /GetIncident/${created.ticket_number}`],
+		['POST /NewIncident', 'PATCH /UpdateIncident', 'PATCH /UpdateIncident', 'PATCH /UpdateIncident', 'GET /GetActiveIncidents', `GET /GetIncident/${created.ticket_number}`],
 	);
-	const [comment, close] = n8n.calls('/UpdateIncident').map((entry) => entry.body);
-	assert.equal(comment.action, 'Comment');
-	assert.equal(close.action, 'Close');
+	assert.deepEqual(n8n.calls('/UpdateIncident').map((entry) => entry.body.action), ['Comment', 'Close', 'Reopen']);
 });
 
 test('incident create answered 503 is reported once and never re-sent', async () => {

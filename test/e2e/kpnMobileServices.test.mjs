@@ -33,3 +33,16 @@ test('an order answered 503 is reported and not repeated', async () => {
 	assert.match(runError(run.json).message, /KPN: /);
 	assert.equal(n8n.calls('/contracting/basket/order').length, 1);
 });
+
+test('example "fleet report": hierarchy, contract products (flattened), subscriber, main products', async () => {
+	n8n.sandbox.reset();
+	const run = await n8n.execute('exKpnMobileReport');
+	assert.equal(run.code, 0, run.stdout + run.stderr);
+	assert.ok(nodeOutput(run.json, 'Top of the Hierarchy').length > 0);
+	const rows = nodeOutput(run.json, 'Contract Products');
+	assert.ok(rows.length > 3, 'one row per product of the three contracts');
+	assert.ok(rows.every((row) => typeof row.json.path === 'string'));
+	assert.equal(n8n.calls('/items').length, 3);
+	assert.equal(nodeOutput(run.json, 'Subscriber Details')[0].json.id, 1234567);
+	assert.ok(nodeOutput(run.json, 'Available Main Products').length > 0);
+});

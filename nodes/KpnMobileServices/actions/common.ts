@@ -9,8 +9,11 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { apiError } from '../../shared/errors/apiError';
-import { checkBasePath } from '../../shared/http/basePath';
+import { returnAllAndLimit } from '../../shared/fields/returnAllLimit';
+import { failureItem, itemProblem, optionBasePath } from '../../shared/items';
 import { KpnClient } from '../../shared/kpn/transport';
+
+export { itemProblem, itemText as text, requiredText } from '../../shared/items';
 import { DEFAULT_PAGE_SIZE, MSM_BASE_PATH, MSM_CREDENTIAL, msmBasePathOption, pageSizeOption } from '../msmApi';
 
 export type MsmResource = 'subscriber' | 'contract' | 'hierarchy' | 'basket';
@@ -32,25 +35,7 @@ export function optionsField(resource: MsmResource, operation: string, extra: IN
 
 /** Return All + Limit of a list operation. */
 export function returnAllFields(resource: MsmResource, operation: string): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			displayOptions: { show: showFor(resource, operation) },
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			displayOptions: { show: { ...showFor(resource, operation), returnAll: [false] } },
-			description: 'Max number of results to return',
-		},
-	];
+	return returnAllAndLimit(showFor(resource, operation));
 }
 
 export const sortOrderOption: INodeProperties = {
@@ -92,32 +77,8 @@ function titleCase(value: string): string {
 }
 
 /** Builds `Item N: <message>` errors for one item. */
-export function itemProblem(context: IExecuteFunctions, itemIndex: number) {
-	return (message: string, description?: string) =>
-		new NodeOperationError(context.getNode(), `Item ${itemIndex}: ${message}`, { itemIndex, description });
-}
-
-export function basePathFor(context: IExecuteFunctions, itemIndex: number): string | NodeOperationError {
-	const options = context.getNodeParameter('options', itemIndex, {}) as { basePath?: string };
-	const checked = checkBasePath(options.basePath, MSM_BASE_PATH);
-	return checked.problem ? itemProblem(context, itemIndex)(`API Base Path: ${checked.problem}`) : checked.path;
-}
-
-export function text(context: IExecuteFunctions, itemIndex: number, parameter: string): string {
-	const value = context.getNodeParameter(parameter, itemIndex, '') as unknown;
-	return value === undefined || value === null ? '' : String(value).trim();
-}
-
-export function requiredText(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	parameter: string,
-	label: string,
-	hint?: string,
-): string | NodeOperationError {
-	const value = text(context, itemIndex, parameter);
-	return value === '' ? itemProblem(context, itemIndex)(`${label} is empty`, hint) : value;
-}
+export const basePathFor = (context: IExecuteFunctions, itemIndex: number) =>
+	optionBasePath(context, itemIndex, MSM_BASE_PATH);
 
 /** The value of a resource locator ({ mode, value }) or of plain text (expressions, AI tools). */
 export function locatorValue(raw: unknown): string {
@@ -194,13 +155,6 @@ export interface RunSettings<P extends Prepared, R extends Prepared = P> {
 	resolve?: (client: KpnClient, prepared: P) => Promise<R | NodeOperationError>;
 	/** The item's request(s); returns the output rows. */
 	execute: (client: KpnClient, resolved: R) => Promise<IDataObject[]>;
-}
-
-function failureItem(error: { message: string; description?: string | null }, itemIndex: number): INodeExecutionData {
-	return {
-		json: { error: error.message, ...(error.description ? { description: error.description } : {}) },
-		pairedItem: { item: itemIndex },
-	};
 }
 
 /** A request failure, re-worded for the item it belongs to; `extra` is appended to the description. */

@@ -6,6 +6,7 @@ import { apiError } from '../../shared/errors/apiError';
 import { checkBasePath } from '../../shared/http/basePath';
 import { NEVER_RETRY } from '../../shared/http/retry';
 import { isRecord } from '../../shared/isRecord';
+import { failureItem } from '../../shared/items';
 import { KpnClient } from '../../shared/kpn/transport';
 import { DEFAULT_PAGE_SIZE, MSM_BASE_PATH, MSM_CREDENTIAL, pageOf } from '../msmApi';
 import { fieldName, parametersOf, type Placement } from './fields';
@@ -285,13 +286,6 @@ async function attempt(context: IExecuteFunctions, client: KpnClient, op: SpecOp
 	} catch (error) {
 		return error instanceof Error ? error : new Error(String(error));
 	}
-}
-
-function failureItem(error: { message: string; description?: string | null }, itemIndex: number): INodeExecutionData {
-	return {
-		json: { error: error.message, ...(error.description ? { description: error.description } : {}) },
-		pairedItem: { item: itemIndex },
-	};
 }
 
 /** The error that stops the node, with what happened to earlier items of a write. */

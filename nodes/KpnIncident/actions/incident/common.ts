@@ -10,8 +10,11 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { apiError } from '../../../shared/errors/apiError';
 import { NEVER_RETRY } from '../../../shared/http/retry';
+import { failureItem, itemProblem, optionBasePath } from '../../../shared/items';
 import { KpnClient } from '../../../shared/kpn/transport';
-import { checkBasePath, INCIDENT_BASE_PATH, incidentBasePathOption, incidentList } from '../../incidentApi';
+
+export { itemProblem, requiredText } from '../../../shared/items';
+import { INCIDENT_BASE_PATH, incidentBasePathOption, incidentList } from '../../incidentApi';
 import { encodeAttachments, type PlannedAttachment } from './attachments';
 
 export type IncidentOperation = 'create' | 'comment' | 'close' | 'reopen' | 'get' | 'getAll';
@@ -42,26 +45,8 @@ export const ticketNumberField = (operation: IncidentOperation, description: str
 });
 
 /** Builds `Item N: <message>` errors for one item. */
-export function itemProblem(context: IExecuteFunctions, itemIndex: number) {
-	return (message: string, description?: string) =>
-		new NodeOperationError(context.getNode(), `Item ${itemIndex}: ${message}`, { itemIndex, description });
-}
-
-export function requiredText(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	parameter: string,
-	label: string,
-): string | NodeOperationError {
-	const value = String(context.getNodeParameter(parameter, itemIndex, '') ?? '').trim();
-	return value === '' ? itemProblem(context, itemIndex)(`${label} is empty`) : value;
-}
-
-export function basePathFor(context: IExecuteFunctions, itemIndex: number): string | NodeOperationError {
-	const options = context.getNodeParameter('options', itemIndex, {}) as { basePath?: string };
-	const checked = checkBasePath(options.basePath, INCIDENT_BASE_PATH);
-	return checked.problem ? itemProblem(context, itemIndex)(`API Base Path: ${checked.problem}`) : checked.path;
-}
+export const basePathFor = (context: IExecuteFunctions, itemIndex: number) =>
+	optionBasePath(context, itemIndex, INCIDENT_BASE_PATH);
 
 /** One request an item will make, checked and ready except for the attachments' content. */
 export interface PreparedRequest {
@@ -81,13 +66,6 @@ export interface RunSettings {
 	write?: { doneWord: string };
 	prepare: Prepare;
 	output: Output;
-}
-
-function failureItem(error: { message: string; description?: string | null }, itemIndex: number): INodeExecutionData {
-	return {
-		json: { error: error.message, ...(error.description ? { description: error.description } : {}) },
-		pairedItem: { item: itemIndex },
-	};
 }
 
 /**

@@ -1,0 +1,42 @@
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { checkBasePath } from './http/basePath';
+
+/** Makes the error for bad input on one item: "Item N: …", raised before any request. */
+export function itemProblem(context: IExecuteFunctions, itemIndex: number) {
+	return (message: string, description?: string) =>
+		new NodeOperationError(context.getNode(), `Item ${itemIndex}: ${message}`, { itemIndex, description });
+}
+
+/** A text parameter of one item, trimmed ('' when empty). */
+export function itemText(context: IExecuteFunctions, itemIndex: number, parameter: string): string {
+	const value = context.getNodeParameter(parameter, itemIndex, '') as unknown;
+	return value === undefined || value === null ? '' : String(value).trim();
+}
+
+export function requiredText(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	parameter: string,
+	label: string,
+	hint?: string,
+): string | NodeOperationError {
+	const value = itemText(context, itemIndex, parameter);
+	return value === '' ? itemProblem(context, itemIndex)(`${label} is empty`, hint) : value;
+}
+
+/** The item's Options → API Base Path, checked, or the API's default. */
+export function optionBasePath(context: IExecuteFunctions, itemIndex: number, fallback: string): string | NodeOperationError {
+	const options = context.getNodeParameter('options', itemIndex, {}) as { basePath?: string };
+	const checked = checkBasePath(options.basePath, fallback);
+	return checked.problem ? itemProblem(context, itemIndex)(`API Base Path: ${checked.problem}`) : checked.path;
+}
+
+/** The output item for a failed input item under Continue On Fail. */
+export function failureItem(error: { message: string; description?: string | null }, itemIndex: number): INodeExecutionData {
+	return {
+		json: { error: error.message, ...(error.description ? { description: error.description } : {}) },
+		pairedItem: { item: itemIndex },
+	};
+}

@@ -14,7 +14,7 @@ import { failureItem, itemProblem, optionBasePath } from '../../shared/items';
 import { KpnClient } from '../../shared/kpn/transport';
 
 export { itemProblem, itemText as text, requiredText } from '../../shared/items';
-import { DEFAULT_PAGE_SIZE, MSM_BASE_PATH, MSM_CREDENTIAL, msmBasePathOption, pageSizeOption } from '../msmApi';
+import { DEFAULT_PAGE_SIZE, fetchPaged, MSM_BASE_PATH, MSM_CREDENTIAL, msmBasePathOption, pageSizeOption } from '../msmApi';
 
 export type MsmResource = 'subscriber' | 'contract' | 'hierarchy' | 'basket';
 
@@ -254,4 +254,41 @@ export async function runItems<P extends Prepared, R extends Prepared = P>(
 	}
 	if (stop) throw stop;
 	return results.flat();
+}
+
+interface ListItem extends Prepared {
+	basePath: string;
+	qs: IDataObject;
+	paging: Paging;
+}
+
+/**
+ * Runs a paged list operation (GET `path` with from/to paging done for the user): per item the
+ * base path and paging are checked, `query` builds the item's query (or returns its problem).
+ */
+export async function runList(
+	context: IExecuteFunctions,
+	path: string,
+	query: (itemIndex: number) => IDataObject | NodeOperationError,
+): Promise<INodeExecutionData[]> {
+	return await runItems<ListItem>(context, {
+		prepare: (itemIndex) => {
+			const basePath = basePathFor(context, itemIndex);
+			if (basePath instanceof NodeOperationError) return basePath;
+			const paging = pagingFor(context, itemIndex);
+			if (paging instanceof NodeOperationError) return paging;
+			const qs = query(itemIndex);
+			if (qs instanceof NodeOperationError) return qs;
+			return { itemIndex, basePath, qs, paging };
+		},
+		execute: async (client, item) =>
+			await fetchPaged(context, client, {
+				basePath: item.basePath,
+				path,
+				qs: item.qs,
+				limit: item.paging.limit,
+				pageSize: item.paging.pageSize,
+				itemIndex: item.itemIndex,
+			}),
+	});
 }

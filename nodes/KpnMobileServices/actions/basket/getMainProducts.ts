@@ -1,19 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { fetchPaged, pageSizeOption } from '../../msmApi';
+import { pageSizeOption } from '../../msmApi';
 import {
-	basePathFor,
 	itemProblem,
 	optionsField,
-	pagingFor,
 	queryFrom,
 	returnAllFields,
-	runItems,
+	runList,
 	showFor,
 	sortByOption,
 	sortOrderOption,
-	type Paging,
 } from '../common';
 import { sessionIdField } from '../locators';
 import { BASKET_PATH, sessionIdFor } from './common';
@@ -73,44 +70,22 @@ export const getMainProductsFields: INodeProperties[] = [
 	]),
 ];
 
-interface Prepared {
-	itemIndex: number;
-	basePath: string;
-	qs: IDataObject;
-	paging: Paging;
-}
-
 export async function getMainProducts(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runItems<Prepared>(this, {
-		prepare: (itemIndex) => {
-			const basePath = basePathFor(this, itemIndex);
-			if (basePath instanceof NodeOperationError) return basePath;
-			const sessionId = sessionIdFor(this, itemIndex);
-			if (sessionId instanceof NodeOperationError) return sessionId;
-			const paging = pagingFor(this, itemIndex);
-			if (paging instanceof NodeOperationError) return paging;
-			const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-			const qs: IDataObject = {
-				sessionId,
-				...queryFrom(filters, { category: 'category', columnFilters: 'filters', search: 'patterns' }),
-				...queryFrom(options, { sortBy: 'sortBy', order: 'order' }),
-			};
-			if (qs.category !== undefined && !MAIN_PRODUCT_CATEGORIES.includes(String(qs.category).toUpperCase())) {
-				return itemProblem(this, itemIndex)(
-					`Category must be one of ${MAIN_PRODUCT_CATEGORIES.join(', ')} (got "${String(qs.category)}")`,
-				);
-			}
-			return { itemIndex, basePath, qs, paging };
-		},
-		execute: async (client, item) =>
-			await fetchPaged(this, client, {
-				basePath: item.basePath,
-				path: `${BASKET_PATH}/main-products`,
-				qs: item.qs,
-				limit: item.paging.limit,
-				pageSize: item.paging.pageSize,
-				itemIndex: item.itemIndex,
-			}),
+	return await runList(this, `${BASKET_PATH}/main-products`, (itemIndex) => {
+		const sessionId = sessionIdFor(this, itemIndex);
+		if (sessionId instanceof NodeOperationError) return sessionId;
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const qs: IDataObject = {
+			sessionId,
+			...queryFrom(filters, { category: 'category', columnFilters: 'filters', search: 'patterns' }),
+			...queryFrom(options, { sortBy: 'sortBy', order: 'order' }),
+		};
+		if (qs.category !== undefined && !MAIN_PRODUCT_CATEGORIES.includes(String(qs.category).toUpperCase())) {
+			return itemProblem(this, itemIndex)(
+				`Category must be one of ${MAIN_PRODUCT_CATEGORIES.join(', ')} (got "${String(qs.category)}")`,
+			);
+		}
+		return qs;
 	});
 }

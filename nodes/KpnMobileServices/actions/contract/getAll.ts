@@ -1,19 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { fetchPaged, pageSizeOption } from '../../msmApi';
+import { pageSizeOption } from '../../msmApi';
 import {
-	basePathFor,
 	itemProblem,
 	optionsField,
-	pagingFor,
 	queryFrom,
 	returnAllFields,
-	runItems,
+	runList,
 	showFor,
 	sortByOption,
 	sortOrderOption,
-	type Paging,
 } from '../common';
 
 const show = showFor('contract', 'getAll');
@@ -86,41 +82,19 @@ export const getAllFields: INodeProperties[] = [
 	]),
 ];
 
-interface Prepared {
-	itemIndex: number;
-	basePath: string;
-	qs: IDataObject;
-	paging: Paging;
-}
-
 export async function getAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runItems<Prepared>(this, {
-		prepare: (itemIndex) => {
-			const basePath = basePathFor(this, itemIndex);
-			if (basePath instanceof NodeOperationError) return basePath;
-			const paging = pagingFor(this, itemIndex);
-			if (paging instanceof NodeOperationError) return paging;
-			const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-			const qs = {
-				...queryFrom(filters, { category: 'category', columnFilters: 'filters', search: 'patterns' }),
-				...queryFrom(options, { sortBy: 'sortBy', order: 'order' }),
-			};
-			if (qs.category !== undefined && !CONTRACT_CATEGORIES.includes(String(qs.category))) {
-				return itemProblem(this, itemIndex)(
-					`Category must be one of ${CONTRACT_CATEGORIES.join(', ')} (got "${String(qs.category)}")`,
-				);
-			}
-			return { itemIndex, basePath, qs, paging };
-		},
-		execute: async (client, item) =>
-			await fetchPaged(this, client, {
-				basePath: item.basePath,
-				path: '/contract/all',
-				qs: item.qs,
-				limit: item.paging.limit,
-				pageSize: item.paging.pageSize,
-				itemIndex: item.itemIndex,
-			}),
+	return await runList(this, '/contract/all', (itemIndex) => {
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const qs = {
+			...queryFrom(filters, { category: 'category', columnFilters: 'filters', search: 'patterns' }),
+			...queryFrom(options, { sortBy: 'sortBy', order: 'order' }),
+		};
+		if (qs.category !== undefined && !CONTRACT_CATEGORIES.includes(String(qs.category))) {
+			return itemProblem(this, itemIndex)(
+				`Category must be one of ${CONTRACT_CATEGORIES.join(', ')} (got "${String(qs.category)}")`,
+			);
+		}
+		return qs;
 	});
 }

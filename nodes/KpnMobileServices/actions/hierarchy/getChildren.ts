@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { fetchPaged, pageSizeOption } from '../../msmApi';
-import { basePathFor, itemProblem, optionsField, pagingFor, returnAllFields, runItems, showFor, text, type Paging } from '../common';
+import { pageSizeOption } from '../../msmApi';
+import { itemProblem, optionsField, returnAllFields, runList, showFor, text } from '../common';
 
 const show = showFor('hierarchy', 'getChildren');
 
@@ -87,54 +86,32 @@ export const getChildrenFields: INodeProperties[] = [
 	]),
 ];
 
-interface Prepared {
-	itemIndex: number;
-	basePath: string;
-	qs: IDataObject;
-	paging: Paging;
-}
-
 export async function getChildren(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runItems<Prepared>(this, {
-		prepare: (itemIndex) => {
-			const fail = itemProblem(this, itemIndex);
-			const basePath = basePathFor(this, itemIndex);
-			if (basePath instanceof NodeOperationError) return basePath;
-			const paging = pagingFor(this, itemIndex);
-			if (paging instanceof NodeOperationError) return paging;
-			const qs: IDataObject = {};
-			const parentId = text(this, itemIndex, 'parentId');
-			if (parentId !== '') {
-				if (!/^\d+$/.test(parentId)) return fail(`Parent ID: "${parentId}" is not an ID`, "KPN's IDs are whole numbers, such as 3456789");
-				qs.id = parentId;
+	return await runList(this, '/hierarchy/children', (itemIndex) => {
+		const fail = itemProblem(this, itemIndex);
+		const qs: IDataObject = {};
+		const parentId = text(this, itemIndex, 'parentId');
+		if (parentId !== '') {
+			if (!/^\d+$/.test(parentId)) return fail(`Parent ID: "${parentId}" is not an ID`, "KPN's IDs are whole numbers, such as 3456789");
+			qs.id = parentId;
+		}
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		if (typeof filters.includeCustomer === 'boolean') qs.includeCustomer = filters.includeCustomer;
+		if (typeof filters.includeGroups === 'boolean') qs.includeGroups = filters.includeGroups;
+		if (typeof filters.pattern === 'string' && filters.pattern.trim() !== '') qs.pattern = filters.pattern.trim();
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		if (options.operationType !== undefined && options.operationType !== '') {
+			const operationType = String(options.operationType);
+			if (!OPERATION_TYPES.includes(operationType)) {
+				return fail(`Check Operation must be one of ${OPERATION_TYPES.join(', ')} (got "${operationType}")`);
 			}
-			const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-			if (typeof filters.includeCustomer === 'boolean') qs.includeCustomer = filters.includeCustomer;
-			if (typeof filters.includeGroups === 'boolean') qs.includeGroups = filters.includeGroups;
-			if (typeof filters.pattern === 'string' && filters.pattern.trim() !== '') qs.pattern = filters.pattern.trim();
-			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-			if (options.operationType !== undefined && options.operationType !== '') {
-				const operationType = String(options.operationType);
-				if (!OPERATION_TYPES.includes(operationType)) {
-					return fail(`Check Operation must be one of ${OPERATION_TYPES.join(', ')} (got "${operationType}")`);
-				}
-				qs.operationType = operationType;
-			}
-			const contextId = String(options.contextId ?? '').trim();
-			if (contextId !== '') {
-				if (!/^\d+$/.test(contextId)) return fail(`Context ID: "${contextId}" is not an ID`, "KPN's IDs are whole numbers");
-				qs.contextId = contextId;
-			}
-			return { itemIndex, basePath, qs, paging };
-		},
-		execute: async (client, item) =>
-			await fetchPaged(this, client, {
-				basePath: item.basePath,
-				path: '/hierarchy/children',
-				qs: item.qs,
-				limit: item.paging.limit,
-				pageSize: item.paging.pageSize,
-				itemIndex: item.itemIndex,
-			}),
+			qs.operationType = operationType;
+		}
+		const contextId = String(options.contextId ?? '').trim();
+		if (contextId !== '') {
+			if (!/^\d+$/.test(contextId)) return fail(`Context ID: "${contextId}" is not an ID`, "KPN's IDs are whole numbers");
+			qs.contextId = contextId;
+		}
+		return qs;
 	});
 }

@@ -1,18 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import { fetchPaged, pageSizeOption } from '../../msmApi';
+import { pageSizeOption } from '../../msmApi';
 import {
-	basePathFor,
 	optionsField,
-	pagingFor,
 	queryFrom,
 	returnAllFields,
-	runItems,
+	runList,
 	showFor,
 	sortByOption,
 	sortOrderOption,
-	type Paging,
 } from '../common';
 
 const show = showFor('subscriber', 'getAll');
@@ -62,37 +58,14 @@ export const getAllFields: INodeProperties[] = [
 	]),
 ];
 
-interface Prepared {
-	itemIndex: number;
-	basePath: string;
-	qs: IDataObject;
-	paging: Paging;
-}
-
 export async function getAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runItems<Prepared>(this, {
-		prepare: (itemIndex) => {
-			const basePath = basePathFor(this, itemIndex);
-			if (basePath instanceof NodeOperationError) return basePath;
-			const paging = pagingFor(this, itemIndex);
-			if (paging instanceof NodeOperationError) return paging;
-			const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-			const qs = {
-				...queryFrom(filters, { columnFilters: 'filters', search: 'patterns' }),
-				...(filters.userOnly === true ? { userOnly: true } : {}),
-				...queryFrom(options, { sortBy: 'sortBy', order: 'order' }),
-			};
-			return { itemIndex, basePath, qs, paging };
-		},
-		execute: async (client, item) =>
-			await fetchPaged(this, client, {
-				basePath: item.basePath,
-				path: '/hierarchy/subscribers',
-				qs: item.qs,
-				limit: item.paging.limit,
-				pageSize: item.paging.pageSize,
-				itemIndex: item.itemIndex,
-			}),
+	return await runList(this, '/hierarchy/subscribers', (itemIndex) => {
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		return {
+			...queryFrom(filters, { columnFilters: 'filters', search: 'patterns' }),
+			...(filters.userOnly === true ? { userOnly: true } : {}),
+			...queryFrom(options, { sortBy: 'sortBy', order: 'order' }),
+		};
 	});
 }

@@ -1,0 +1,248 @@
+import type {
+	IAdditionalCredentialOptions,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { apiError } from '../errors/apiError';
+import { checkBaseUrl } from '../http/baseUrl';
+import { DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_TOTAL_WAIT_MS, NEVER_RETRY, RETRY_READS, withRetries } from '../http/retry';
+import type { ProductClass } from './catalogue';
+import { describeJsonRpcError, documentedHttpMeaning, type JsonRpcErrorObject } from './jsonRpcErrors';
+
+export const NEXTPERTISE_CREDENTIAL_TYPE = 'nextpertiseApi';
+export type NextpertiseContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+export interface JsonRpcCall {
+	productClass: ProductClass;
+	method: string;
+	params: IDataObject;
+	/** Read methods only: a 429/503 is then tried again. Writes are sent once. */
+	safeToRetry: boolean;
+	/** Item the call is made for; named in errors. */
+	itemIndex?: number;
+	/** The method's documented permission (e.g. `#broadband-r`), named when access is refused. */
+	permission?: string;
+	timeoutMs?: number;
+}
+
+interface FullResponse {
+	body: unknown;
+	headers: Record<string, unknown>;
+	statusCode: number;
+}
+
+/** An HTTP error status, carried to the retry loop with its headers and body. */
+class NextpertiseHttpFailure extends Error {
+	constructor(readonly response: FullResponse) {
+		super(`HTTP ${response.statusCode}`);
+	}
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+/** Renew a JWT this long before it runs out, so no call is refused on the way. */
+const JWT_RENEW_MARGIN_MS = 5 * 60_000;
+
+/**
+ * The one way the Nextpertise node talks to Nextpertise: JSON-RPC 2.0 envelopes, Basic or JWT
+ * auth (one log-in per token lifetime, once more on a 401), retries for reads only, and errors
+ * with the documented meaning of each code.
+ */
+export class NextpertiseClient {
+	private nextId = 1;
+
+	private renewTokenFirst: boolean;
+
+	private constructor(
+		private readonly context: NextpertiseContext,
+		readonly baseUrl: string,
+		private readonly usesJwt: boolean,
+		tokenExpiresAt: unknown,
+	) {
+		this.renewTokenFirst =
+			usesJwt && typeof tokenExpiresAt === 'number' && tokenExpiresAt - JWT_RENEW_MARGIN_MS <= Date.now();
+	}
+
+	static async connect(context: NextpertiseContext): Promise<NextpertiseClient> {
+		const credentials = await context.getCredentials(NEXTPERTISE_CREDENTIAL_TYPE);
+		const baseUrl = checkBaseUrl(credentials.baseUrl, 'Base URL');
+		if (baseUrl.problem !== undefined) {
+			throw new NodeOperationError(context.getNode(), `Nextpertise credential: ${baseUrl.problem}`);
+		}
+		return new NextpertiseClient(
+			context,
+			baseUrl.url,
+			credentials.authentication === 'jwt',
+			credentials.accessTokenExpiresAt,
+		);
+	}
+
+	endpoint(productClass: ProductClass): string {
+		return `${this.baseUrl}/${productClass}/v1`;
+	}
+
+	/** Sends one JSON-RPC request and returns its `result`. */
+	async call<T = unknown>(call: JsonRpcCall): Promise<T> {
+		const id = this.nextId++;
+		const options: IHttpRequestOptions = {
+			method: 'POST',
+			url: this.endpoint(call.productClass),
+			body: { jsonrpc: '2.0', id, method: call.method, params: call.params },
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+			json: true,
+			returnFullResponse: true,
+			// Statuses are read here, not thrown by n8n, so Retry-After and the body survive.
+			ignoreHttpStatusErrors: true,
+			timeout: call.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+		};
+		const response = await withRetries(
+			async () => await this.send(options),
+			{
+				retryOn: call.safeToRetry ? RETRY_READS : NEVER_RETRY,
+				maxAttempts: DEFAULT_MAX_ATTEMPTS,
+				maxTotalWaitMs: DEFAULT_MAX_TOTAL_WAIT_MS,
+			},
+			(error) =>
+				error instanceof NextpertiseHttpFailure
+					? { httpCode: error.response.statusCode, retryAfter: headerValue(error.response.headers, 'retry-after') }
+					: {},
+			(error, attempts) => this.httpError(error, call, attempts),
+		);
+		return this.resultOf<T>(response, call, id);
+	}
+
+	private where(call: JsonRpcCall): string {
+		return `${call.method} on /${call.productClass}/v1`;
+	}
+
+	private resultOf<T>(response: FullResponse, call: JsonRpcCall, id: number): T {
+		const node = this.context.getNode();
+		const body = parseBody(response.body);
+		if (body === undefined) {
+			const shown = typeof response.body === 'string' ? response.body.slice(0, 200) : typeof response.body;
+			throw apiError(node, {
+				message: 'Nextpertise answered with something that is not a JSON-RPC reply',
+				description: `${this.where(call)} returned: ${shown}`,
+				httpCode: response.statusCode,
+				itemIndex: call.itemIndex,
+			});
+		}
+		if (body.error !== undefined && body.error !== null) {
+			const described = describeJsonRpcError(body.error as JsonRpcErrorObject);
+			const lines = [
+				`${this.where(call)} failed.`,
+				described.meaning,
+				described.cid === undefined ? undefined : `Correlation id (cid): ${described.cid} — mention it when you contact Nextpertise.`,
+			].filter((line): line is string => line !== undefined);
+			throw apiError(node, {
+				message: `Nextpertise error ${described.code}: ${described.message}`,
+				description: lines.join('\n'),
+				itemIndex: call.itemIndex,
+			});
+		}
+		if (body.id !== id) {
+			throw apiError(node, {
+				message: 'Nextpertise answered a different request',
+				description: `${this.where(call)} was sent with id ${id}, the reply carries id ${JSON.stringify(body.id)}.`,
+				itemIndex: call.itemIndex,
+			});
+		}
+		if (!('result' in body)) {
+			throw apiError(node, {
+				message: 'Nextpertise answered without a result',
+				description: `${this.where(call)} returned a reply with neither "result" nor "error".`,
+				itemIndex: call.itemIndex,
+			});
+		}
+		return body.result as T;
+	}
+
+	/** One call; in JWT mode one more with a freshly logged-in token when the first gets a 401. */
+	private async send(options: IHttpRequestOptions): Promise<FullResponse> {
+		const renewFirst = this.renewTokenFirst;
+		this.renewTokenFirst = false;
+		let response = await this.request(options, renewFirst);
+		if (response.statusCode === 401 && this.usesJwt && !renewFirst) response = await this.request(options, true);
+		if (response.statusCode >= 400) throw new NextpertiseHttpFailure(response);
+		return response;
+	}
+
+	private async request(options: IHttpRequestOptions, withNewToken: boolean): Promise<FullResponse> {
+		let additional: IAdditionalCredentialOptions | undefined;
+		if (withNewToken) {
+			// An empty expirable field makes n8n log in again (preAuthentication) and store the token.
+			const stored = this.context.getNode().credentials?.[NEXTPERTISE_CREDENTIAL_TYPE];
+			const data = { ...(await this.context.getCredentials(NEXTPERTISE_CREDENTIAL_TYPE)), accessToken: '' };
+			additional = {
+				credentialsDecrypted: { id: stored?.id ?? '', name: stored?.name ?? '', type: NEXTPERTISE_CREDENTIAL_TYPE, data },
+			};
+		}
+		return (await this.context.helpers.httpRequestWithAuthentication.call(
+			this.context,
+			NEXTPERTISE_CREDENTIAL_TYPE,
+			options,
+			additional,
+		)) as FullResponse;
+	}
+
+	private httpError(error: unknown, call: JsonRpcCall, attempts: number): Error {
+		const node = this.context.getNode();
+		const tries = attempts > 1 ? ` after ${attempts} tries` : '';
+		if (!(error instanceof NextpertiseHttpFailure)) {
+			// Thrown before any HTTP status: log-in errors and network failures. n8n may have replaced
+			// the message with a generic one; the first of `messages` is the original.
+			const original = (error as { messages?: string[] }).messages?.[0] ?? (error as Error).message;
+			return apiError(node, {
+				message: /Nextpertise/.test(original) ? original : `Could not reach Nextpertise: ${original}`,
+				description: `${this.where(call)} was not answered${tries}.`,
+				itemIndex: call.itemIndex,
+			});
+		}
+		const { statusCode, body } = error.response;
+		const said = parseBody(body)?.message;
+		const fromServer = typeof said === 'string' && said.trim() !== '' ? `: ${said.trim()}` : '';
+		const documented = documentedHttpMeaning(statusCode);
+		let message = `Nextpertise answered HTTP ${statusCode}${fromServer}`;
+		let hint = '';
+		if (statusCode === 401 || statusCode === 403) {
+			message = `Nextpertise refused access (HTTP ${statusCode})${fromServer}`;
+			hint = ` Check the credential's username and password, that this machine's IP address is whitelisted in InControl${call.permission ? `, and that the account has the permission ${call.permission}` : ''}.`;
+		} else if (statusCode === 404) {
+			message = `Nextpertise has no endpoint /${call.productClass}/v1 (HTTP 404)`;
+			hint = ' Check the credential\'s Base URL.';
+		} else if (statusCode === 429) {
+			message = 'Nextpertise is receiving too many requests (HTTP 429)';
+		} else if (statusCode === 503) {
+			message = 'Nextpertise is temporarily unavailable (HTTP 503)';
+		}
+		const notRetried = !call.safeToRetry && (statusCode === 429 || statusCode >= 500)
+			? ` ${call.method} changes data, so it was not sent again: check in InControl whether it took effect before you repeat it.`
+			: '';
+		return apiError(node, {
+			message,
+			description: `${this.where(call)} failed${tries}.${documented ? ` ${documented}.` : ''}${hint}${notRetried}`,
+			httpCode: statusCode,
+			itemIndex: call.itemIndex,
+		});
+	}
+}
+
+function parseBody(body: unknown): Record<string, unknown> | undefined {
+	let value = body;
+	if (typeof value === 'string') {
+		try {
+			value = JSON.parse(value);
+		} catch {
+			return undefined;
+		}
+	}
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+function headerValue(headers: Record<string, unknown>, name: string): string | undefined {
+	const value = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
+	return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+}

@@ -59,6 +59,17 @@ export function sandboxCredentials(sandboxUrl, sandboxModule) {
 				tokenUrl: `${sandboxUrl}/oauth/grip/msm/accesstoken?grant_type=client_credentials`,
 			},
 		},
+		{
+			id: 'nxpSandboxApi01',
+			name: 'Nextpertise (sandbox)',
+			type: 'nextpertiseApi',
+			data: {
+				username: sandboxModule.NEXTPERTISE_SANDBOX_USERNAME,
+				password: sandboxModule.NEXTPERTISE_SANDBOX_PASSWORD,
+				authentication: 'jwt',
+				baseUrl: sandboxUrl,
+			},
+		},
 	];
 }
 

@@ -1,12 +1,24 @@
 import { kpnCredentialStore } from './kpnCredentials';
 import type { CredentialStore } from './credentialStore';
-import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, startSandbox, type Sandbox } from '../sandbox/server';
+import { nextpertiseCredentialStore } from './nextpertiseCredentials';
+import {
+	NEXTPERTISE_SANDBOX_PASSWORD,
+	NEXTPERTISE_SANDBOX_USERNAME,
+	SANDBOX_CLIENT_ID,
+	SANDBOX_CLIENT_SECRET,
+	startSandbox,
+	type Sandbox,
+} from '../sandbox/server';
 
 /**
  * Starts one sandbox for the test file (reset before each test) and returns accessors for it and
- * for credentials that point both KPN credential types at it.
+ * for credentials that point both KPN credential types, or the Nextpertise one, at it.
  */
-export function useSandbox(): { sandbox: () => Sandbox; credentials: () => CredentialStore } {
+export function useSandbox(): {
+	sandbox: () => Sandbox;
+	credentials: () => CredentialStore;
+	nextpertiseCredentials: (authentication?: 'basic' | 'jwt') => CredentialStore;
+} {
 	let sandbox: Sandbox;
 	beforeAll(async () => {
 		sandbox = await startSandbox({ port: 0 });
@@ -23,5 +35,12 @@ export function useSandbox(): { sandbox: () => Sandbox; credentials: () => Crede
 		store.update('kpnMobileServiceManagementApi', { tokenUrl: `${sandbox.url}/oauth/grip/msm/accesstoken?grant_type=client_credentials` });
 		return store;
 	};
-	return { sandbox: () => sandbox, credentials };
+	const nextpertiseCredentials = (authentication: 'basic' | 'jwt' = 'basic') =>
+		nextpertiseCredentialStore({
+			username: NEXTPERTISE_SANDBOX_USERNAME,
+			password: NEXTPERTISE_SANDBOX_PASSWORD,
+			authentication,
+			baseUrl: sandbox.url,
+		});
+	return { sandbox: () => sandbox, credentials, nextpertiseCredentials };
 }

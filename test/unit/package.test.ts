@@ -44,8 +44,8 @@ describe('package', () => {
 	test('the public node and credential names are the ones saved workflows use', async () => {
 		const nodes = await Promise.all(pkg.n8n.nodes.map(async (distPath) => new (await loadClass(distPath))().description.name));
 		const credentials = await Promise.all(pkg.n8n.credentials.map(async (distPath) => new (await loadClass(distPath))().name));
-		expect(nodes).toEqual(['kpnSms', 'kpnDisturbance', 'kpnDisturbanceTrigger', 'kpnIncident', 'kpnIncidentTrigger', 'kpnMobileServices']);
-		expect(credentials).toEqual(['kpnApi', 'kpnMobileServiceManagementApi']);
+		expect(nodes).toEqual(['kpnSms', 'kpnDisturbance', 'kpnDisturbanceTrigger', 'kpnIncident', 'kpnIncidentTrigger', 'kpnMobileServices', 'nextpertise']);
+		expect(credentials).toEqual(['kpnApi', 'kpnMobileServiceManagementApi', 'nextpertiseApi']);
 	});
 
 	test('icons exist in light and dark', () => {

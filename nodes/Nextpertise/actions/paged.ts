@@ -1,0 +1,100 @@
+// Paging for the user: the node asks page after page until the list ends or Limit is reached.
+// 'page' style sends `pagination: { page, per_page }` and follows the reply's
+// `pagination.next_page` until it is null; 'offset' style sends `paging: { offset, length }` and
+// stops at the reply's `count` or at a short page.
+import type { IDataObject } from 'n8n-workflow';
+
+import type { MethodSpec } from '../../shared/nextpertise/catalogue';
+import type { NextpertiseClient } from '../../shared/nextpertise/transport';
+
+/** Page size asked for (the document names no maximum). */
+export const PAGE_SIZE = 100;
+/** A guard against a server that never says "last page". */
+export const MAX_PAGES = 1000;
+
+export interface Wanted {
+	readonly returnAll: boolean;
+	/** Used when not returnAll. */
+	readonly limit: number;
+}
+
+const isRecord = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The rows of one page: the `itemsKey` array of the result (or the result, if it is a list). */
+function rowsOf(result: unknown, itemsKey: string): unknown[] {
+	if (Array.isArray(result)) return result;
+	if (isRecord(result) && Array.isArray(result[itemsKey])) return result[itemsKey] as unknown[];
+	return [];
+}
+
+/** `pagination.next_page` of a page: a number, null on the last page, undefined when the reply has none. */
+function nextPageOf(result: unknown): number | null | undefined {
+	const pagination = isRecord(result) ? result.pagination : undefined;
+	if (!isRecord(pagination) || !('next_page' in pagination)) return undefined;
+	const next = pagination.next_page;
+	if (next === null) return null;
+	const number = Number(next);
+	return Number.isInteger(number) ? number : undefined;
+}
+
+export function rowItem(row: unknown): IDataObject {
+	return isRecord(row) ? row : { value: row as IDataObject[string] };
+}
+
+/**
+ * All rows (or the first `limit`) of a paginated method. `params` are the user's params; the
+ * paging param is added here.
+ */
+export async function fetchRows(
+	client: NextpertiseClient,
+	method: MethodSpec,
+	params: IDataObject,
+	wanted: Wanted,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	const paging = method.paging!;
+	const size = wanted.returnAll ? PAGE_SIZE : Math.min(PAGE_SIZE, wanted.limit);
+	const rows: unknown[] = [];
+	const enough = () => !wanted.returnAll && rows.length >= wanted.limit;
+	const call = async (pagingParams: IDataObject) =>
+		await client.call({
+			productClass: method.productClass,
+			method: method.method,
+			params: { ...params, [paging.param]: pagingParams },
+			safeToRetry: method.safeToRetry,
+			permission: method.permission,
+			itemIndex,
+		});
+
+	if (paging.style === 'page') {
+		let page = 1;
+		for (let pages = 0; pages < MAX_PAGES; pages++) {
+			const result = await call({ page, per_page: size });
+			const pageRows = rowsOf(result, paging.itemsKey);
+			rows.push(...pageRows);
+			if (enough() || pageRows.length === 0) break;
+			const next = nextPageOf(result);
+			if (next === null) break;
+			if (next === undefined) {
+				if (pageRows.length < size) break;
+				page += 1;
+			} else {
+				if (next <= page) break;
+				page = next;
+			}
+		}
+	} else {
+		let offset = 0;
+		for (let pages = 0; pages < MAX_PAGES; pages++) {
+			const result = await call({ offset, length: size });
+			const pageRows = rowsOf(result, paging.itemsKey);
+			rows.push(...pageRows);
+			offset += pageRows.length;
+			if (enough() || pageRows.length === 0) break;
+			const count = isRecord(result) ? Number(result.count) : NaN;
+			if (Number.isFinite(count) ? offset >= count : pageRows.length < size) break;
+		}
+	}
+	return (wanted.returnAll ? rows : rows.slice(0, wanted.limit)).map(rowItem);
+}

@@ -1,0 +1,116 @@
+// Reads a method's params back from the node's generated fields (see shape.ts for how each
+// parameter is shown) or from the "Parameters (JSON)" field. Nothing is checked here: the result
+// goes through validate.ts, which coerces, checks and drops empty optional values.
+import type { MethodSpec, ParamSpec } from '../catalogue';
+import { containerProperties, GROUP_NAME, OPTIONAL_NAME, placementOf, safeName, uiKind, userParams } from './shape';
+import { isPlainObject } from './validate';
+
+const isEmptyEntry = (value: unknown) => value === undefined || value === null || value === '';
+
+/** A list field's entries: expressions that give lists are flattened, empty entries dropped. */
+function listOf(value: unknown): unknown {
+	if (typeof value === 'string' && !value.trim().startsWith('[')) {
+		// A multi-options expression may give "A, B".
+		const parts = value.split(',').map((part) => part.trim()).filter((part) => part !== '');
+		return parts.length > 0 ? parts : undefined;
+	}
+	if (!Array.isArray(value)) return value;
+	const entries = value.flat().filter((entry) => !isEmptyEntry(entry));
+	return entries.length > 0 ? entries : undefined;
+}
+
+/** The properties of one value group: required ones are fields of the group, the others sit in its Additional Fields. */
+function fromGroup(properties: readonly ParamSpec[], group: unknown, depth: number): unknown {
+	if (!isPlainObject(group)) return group;
+	const optional = isPlainObject(group[OPTIONAL_NAME]) ? group[OPTIONAL_NAME] : {};
+	const result: Record<string, unknown> = {};
+	for (const property of properties) {
+		const key = safeName(property.name);
+		const raw = property.required ? group[key] : optional[key];
+		if (raw === undefined) continue;
+		const value = fromUi(property, raw, depth + 1);
+		if (value !== undefined) result[property.name] = value;
+	}
+	return result;
+}
+
+/** The API value of one parameter from its field value (`depth`: see shape.ts uiKind). */
+export function fromUi(spec: ParamSpec, value: unknown, depth = 1): unknown {
+	switch (uiKind(spec, depth)) {
+		case 'collection': {
+			if (!isPlainObject(value)) return value;
+			const result: Record<string, unknown> = {};
+			for (const property of containerProperties(spec)) {
+				const raw = value[safeName(property.name)];
+				if (raw === undefined) continue;
+				const converted = fromUi(property, raw, depth + 1);
+				if (converted !== undefined) result[property.name] = converted;
+			}
+			return Object.keys(result).length > 0 ? result : undefined;
+		}
+		case 'group': {
+			if (!isPlainObject(value)) return value;
+			if (value[GROUP_NAME] === undefined) return undefined;
+			return fromGroup(containerProperties(spec), value[GROUP_NAME], depth);
+		}
+		case 'groupList': {
+			if (!isPlainObject(value)) return value;
+			const groups = value[GROUP_NAME];
+			if (!Array.isArray(groups)) return groups === undefined ? undefined : groups;
+			if (groups.length === 0) return undefined;
+			return groups.map((group: unknown) => fromGroup(containerProperties(spec), group, depth));
+		}
+		case 'multiValue':
+		case 'multiOptions':
+			return listOf(value);
+		case 'json':
+			// An untouched JSON field ('', '{}' or '[]') is not sent.
+			return typeof value === 'string' && ['', '{}', '[]'].includes(value.replace(/\s+/g, '')) ? undefined : value;
+		default:
+			return value;
+	}
+}
+
+/**
+ * The params of one item from the generated fields: `read(name)` gives a top-level field's value
+ * (undefined when absent), `additional` is the item's Additional Fields.
+ */
+export function collectFromFields(
+	method: MethodSpec,
+	read: (name: string) => unknown,
+	additional: Record<string, unknown>,
+): Record<string, unknown> {
+	const params: Record<string, unknown> = {};
+	for (const param of userParams(method)) {
+		const placement = placementOf(method, param);
+		const raw = placement === 'field' ? read(param.name) : additional[param.name];
+		if (raw === undefined) continue;
+		const value = fromUi(param, raw);
+		if (value !== undefined) params[param.name] = value;
+	}
+	return params;
+}
+
+export type JsonParams = { readonly params: Record<string, unknown> } | { readonly problem: string };
+
+/** The params of one item from "Parameters (JSON)": an object (or its JSON text); the paging parameter is the node's job. */
+export function collectFromJson(method: MethodSpec, value: unknown): JsonParams {
+	let parsed = value;
+	if (typeof value === 'string') {
+		if (value.trim() === '') return { params: {} };
+		try {
+			parsed = JSON.parse(value) as unknown;
+		} catch (error) {
+			return { problem: `Parameters (JSON) is not valid JSON: ${(error as Error).message}` };
+		}
+	}
+	if (parsed === undefined || parsed === null) return { params: {} };
+	if (!isPlainObject(parsed)) return { problem: 'Parameters (JSON) must be a JSON object of the method\'s params, e.g. {"nid": "2408ZE000100100"}' };
+	const paging = method.paging?.param;
+	if (paging && paging in parsed) {
+		return {
+			problem: `Parameters (JSON): remove "${paging}"; the node pages for you (use Return All or Limit)`,
+		};
+	}
+	return { params: parsed };
+}

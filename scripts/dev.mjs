@@ -1,5 +1,5 @@
 // `npm run dev`: n8n with this package loaded as a community package, credentials and example
-// workflows imported, everything pointed at the local KPN sandbox. Ctrl-C stops it all.
+// workflows imported, everything pointed at the local KPN and Nextpertise sandbox. Ctrl-C stops it all.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
@@ -46,8 +46,8 @@ await setupOwner(editor.url, { log: () => {} });
 console.log(`
   n8n ${N8N_VERSION} is running with n8n-nodes-kpn-nextpertise: ${editor.url}
   Sign in as ${OWNER.email} / ${OWNER.password} (local demo account).
-  Credentials "KPN (sandbox)" and "KPN Mobile Service Management (sandbox)" point at the
-  sandbox on ${sandbox.url}; ${workflows.length} example workflow(s) are under Overview.
+  Credentials "KPN (sandbox)", "KPN Mobile Service Management (sandbox)" and
+  "Nextpertise (sandbox)" point at the sandbox on ${sandbox.url}; ${workflows.length} example workflow(s) are under Overview.
   Ctrl-C stops n8n and the sandbox.
 `);
 

@@ -53,3 +53,23 @@ describe('package', () => {
 		expect(existsSync(join(root, 'icons', 'kpn.dark.svg'))).toBe(true);
 	});
 });
+
+describe('README', () => {
+	test('the Nextpertise method table lists every operation of the node, with its UI name, and nothing else', () => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded here so the other tests do not build the node
+		const { Nextpertise } = require('../../nodes/Nextpertise/Nextpertise.node') as typeof import('../../nodes/Nextpertise/Nextpertise.node');
+		const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+		const rows = [...readme.matchAll(/^\| `(\w+)` \| `(\w+)` \| ([^|]+) \|/gm)].map((match) => `${match[1]}.${match[2]}: ${match[3].trim()}`);
+		const node = new Nextpertise();
+		const expected: string[] = [];
+		for (const property of node.description.properties) {
+			if (property.name !== 'operation') continue;
+			const resource = (property.displayOptions?.show?.resource as string[])[0];
+			for (const option of property.options as Array<{ name: string; value: string }>) {
+				expected.push(`${resource}.${option.value}: ${option.name}`);
+			}
+		}
+		expect(expected).toHaveLength(81);
+		expect(rows.sort()).toEqual(expected.sort());
+	});
+});

@@ -1,7 +1,6 @@
 import type {
 	IDataObject,
 	IExecuteFunctions,
-	IAdditionalCredentialOptions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
@@ -10,6 +9,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { apiError } from '../errors/apiError';
+import { authenticatedCall, headerValue, HttpStatusFailure, type FullResponse } from '../http/authenticatedCall';
 import { checkBaseUrl } from '../http/baseUrl';
 import {
 	DEFAULT_MAX_ATTEMPTS,
@@ -102,7 +102,7 @@ export class KpnClient {
 				maxTotalWaitMs: DEFAULT_MAX_TOTAL_WAIT_MS,
 			},
 			(error) =>
-				error instanceof KpnHttpFailure
+				error instanceof HttpStatusFailure
 					? { httpCode: error.response.statusCode, retryAfter: headerValue(error.response.headers, 'retry-after') }
 					: {},
 			(error, attempts) => this.toNodeError(error, request, attempts),
@@ -126,33 +126,19 @@ export class KpnClient {
 	private async send(options: IHttpRequestOptions): Promise<FullResponse> {
 		let response = await this.call(options, false);
 		if (response.statusCode === 401) response = await this.call(options, true);
-		if (response.statusCode >= 400) throw new KpnHttpFailure(response);
+		if (response.statusCode >= 400) throw new HttpStatusFailure(response);
 		return response;
 	}
 
 	private async call(options: IHttpRequestOptions, withNewToken: boolean): Promise<FullResponse> {
-		let additional: IAdditionalCredentialOptions | undefined;
-		if (withNewToken) {
-			// An empty expirable field makes n8n run preAuthentication and save the new token.
-			const stored = this.context.getNode().credentials?.[this.credentialType];
-			const data = { ...(await this.context.getCredentials(this.credentialType)), accessToken: '' };
-			additional = {
-				credentialsDecrypted: { id: stored?.id ?? '', name: stored?.name ?? '', type: this.credentialType, data },
-			};
-		}
-		return (await this.context.helpers.httpRequestWithAuthentication.call(
-			this.context,
-			this.credentialType,
-			options,
-			additional,
-		)) as FullResponse;
+		return await authenticatedCall(this.context, this.credentialType, options, withNewToken);
 	}
 
 	private toNodeError(error: unknown, request: KpnRequest, attempts: number): Error {
 		const node = this.context.getNode();
 		const where = `${request.method} /${joinPath(request.basePath, request.path)}`;
 		const tries = attempts > 1 ? ` after ${attempts} tries` : '';
-		if (!(error instanceof KpnHttpFailure)) {
+		if (!(error instanceof HttpStatusFailure)) {
 			// Thrown by n8n before any HTTP status: token errors and network failures. n8n may have
 			// replaced the message with a generic one; the first of `messages` is the original.
 			const original = (error as { messages?: string[] }).messages?.[0] ?? (error as Error).message;
@@ -172,22 +158,4 @@ export class KpnClient {
 			itemIndex: request.itemIndex,
 		});
 	}
-}
-
-interface FullResponse {
-	body: unknown;
-	headers: Record<string, unknown>;
-	statusCode: number;
-}
-
-/** An HTTP error status, carried to the retry loop with its headers and body. */
-class KpnHttpFailure extends Error {
-	constructor(readonly response: FullResponse) {
-		super(`HTTP ${response.statusCode}`);
-	}
-}
-
-function headerValue(headers: Record<string, unknown>, name: string): string | undefined {
-	const value = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
-	return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }

@@ -1,5 +1,4 @@
 import type {
-	IAdditionalCredentialOptions,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
@@ -8,6 +7,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { apiError } from '../errors/apiError';
+import { authenticatedCall, headerValue, HttpStatusFailure, type FullResponse } from '../http/authenticatedCall';
 import { checkBaseUrl } from '../http/baseUrl';
 import { DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_TOTAL_WAIT_MS, NEVER_RETRY, RETRY_READS, withRetries } from '../http/retry';
 import type { ProductClass } from './catalogue';
@@ -27,19 +27,6 @@ export interface JsonRpcCall {
 	/** The method's documented permission (e.g. `#broadband-r`), named when access is refused. */
 	permission?: string;
 	timeoutMs?: number;
-}
-
-interface FullResponse {
-	body: unknown;
-	headers: Record<string, unknown>;
-	statusCode: number;
-}
-
-/** An HTTP error status, carried to the retry loop with its headers and body. */
-class NextpertiseHttpFailure extends Error {
-	constructor(readonly response: FullResponse) {
-		super(`HTTP ${response.statusCode}`);
-	}
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -106,7 +93,7 @@ export class NextpertiseClient {
 				maxTotalWaitMs: DEFAULT_MAX_TOTAL_WAIT_MS,
 			},
 			(error) =>
-				error instanceof NextpertiseHttpFailure
+				error instanceof HttpStatusFailure
 					? { httpCode: error.response.statusCode, retryAfter: headerValue(error.response.headers, 'retry-after') }
 					: {},
 			(error, attempts) => this.httpError(error, call, attempts),
@@ -166,32 +153,18 @@ export class NextpertiseClient {
 		this.renewTokenFirst = false;
 		let response = await this.request(options, renewFirst);
 		if (response.statusCode === 401 && this.usesJwt && !renewFirst) response = await this.request(options, true);
-		if (response.statusCode >= 400) throw new NextpertiseHttpFailure(response);
+		if (response.statusCode >= 400) throw new HttpStatusFailure(response);
 		return response;
 	}
 
 	private async request(options: IHttpRequestOptions, withNewToken: boolean): Promise<FullResponse> {
-		let additional: IAdditionalCredentialOptions | undefined;
-		if (withNewToken) {
-			// An empty expirable field makes n8n log in again (preAuthentication) and store the token.
-			const stored = this.context.getNode().credentials?.[NEXTPERTISE_CREDENTIAL_TYPE];
-			const data = { ...(await this.context.getCredentials(NEXTPERTISE_CREDENTIAL_TYPE)), accessToken: '' };
-			additional = {
-				credentialsDecrypted: { id: stored?.id ?? '', name: stored?.name ?? '', type: NEXTPERTISE_CREDENTIAL_TYPE, data },
-			};
-		}
-		return (await this.context.helpers.httpRequestWithAuthentication.call(
-			this.context,
-			NEXTPERTISE_CREDENTIAL_TYPE,
-			options,
-			additional,
-		)) as FullResponse;
+		return await authenticatedCall(this.context, NEXTPERTISE_CREDENTIAL_TYPE, options, withNewToken);
 	}
 
 	private httpError(error: unknown, call: JsonRpcCall, attempts: number): Error {
 		const node = this.context.getNode();
 		const tries = attempts > 1 ? ` after ${attempts} tries` : '';
-		if (!(error instanceof NextpertiseHttpFailure)) {
+		if (!(error instanceof HttpStatusFailure)) {
 			// Thrown before any HTTP status: log-in errors and network failures. n8n may have replaced
 			// the message with a generic one; the first of `messages` is the original.
 			const original = (error as { messages?: string[] }).messages?.[0] ?? (error as Error).message;
@@ -240,9 +213,4 @@ function parseBody(body: unknown): Record<string, unknown> | undefined {
 		}
 	}
 	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-}
-
-function headerValue(headers: Record<string, unknown>, name: string): string | undefined {
-	const value = Object.entries(headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
-	return typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
 }

@@ -38,13 +38,13 @@ test('example "order connection": postcode → house numbers → availability �
 	assert.deepEqual(sentOrder.body.params, {
 		zipcode: '2408ZE',
 		housenr: 9,
-		carrier: 633,
-		circuit: [{ circuit: 272, vlan: 6 }],
+		carrier: 635,
+		circuit: [{ circuit: 514, vlan: 6 }],
 		sla: 606,
 		contract_duration: 12,
 		contact_name: 'Mrs. Your Client',
 		contact_phonenumber: '0101234567',
-		enduser: { uuid: 'abcde900-08e4-4d95-8793-8083660ea700' },
+		enduser: { uuid: 'abcde123-0123-4abc-9876-012345678912' },
 		confirm: { 'Terminate Voice': false },
 	});
 	assert.equal(n8n.calls('/jwt/log-in').length, 1, 'one JWT log-in for the whole run');

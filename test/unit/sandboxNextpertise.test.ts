@@ -231,6 +231,12 @@ describe('Nextpertise sandbox: JSON-RPC', () => {
 });
 
 describe('Nextpertise sandbox: stateful flows', () => {
+	test('list_contract_durations answers for the carrier product asked for (the document keys its reply by it)', async () => {
+		expect(await result('/broadband/v1', 'list_contract_durations', { filter: { carrier_product_id: 635 } })).toEqual({
+			'635': { contract_durations: [12, 24], default_contract_duration: 12 },
+		});
+	});
+
 	it('postcode → house numbers → zipcode (inline provider errors) → order_connection → get_transaction', async () => {
 		const housenrs = await result('/postcodes/v1', 'get_housenrs', { zipcode: '2408ZE' });
 		expect(housenrs.housenrs).toEqual(expect.arrayContaining([9, 10]));

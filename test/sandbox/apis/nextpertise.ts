@@ -197,6 +197,7 @@ export class NextpertiseApi {
 			'broadband/zipcode': (call) => this.zipcode(call),
 			'broadband/basic/zipcode': (call) => this.zipcode(call),
 			'broadband/order_connection': (call) => this.orderConnection(call),
+			'broadband/list_contract_durations': (call) => this.listContractDurations(call),
 			'broadband/get_transaction': (call) => this.getTransaction(call),
 			'broadband/get_recent_transaction': (call) => this.getRecentTransaction(call),
 			'broadband/cancel_transaction': (call) => this.cancelTransaction(call),
@@ -634,6 +635,16 @@ export class NextpertiseApi {
 
 	private notFound(call: RpcCall, what: string): Reply {
 		return this.documentedError(call.id, '001', [], { reason: `sandbox: no ${what}` });
+	}
+
+	/** The document's reply is keyed by the carrier product asked for: answer with the caller's. */
+	private listContractDurations(call: RpcCall): Reply {
+		const documented = this.documentedResult(call);
+		const filter = isRecord(call.params.filter) ? call.params.filter : {};
+		const carrier = filter.carrier_product_id;
+		if (typeof carrier !== 'number' || !isRecord(documented)) return rpcResult(call.id, documented);
+		const [template] = Object.values(documented);
+		return rpcResult(call.id, { [String(carrier)]: clone(template) });
 	}
 
 	private getTransaction(call: RpcCall): Reply {

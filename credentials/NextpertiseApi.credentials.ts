@@ -17,7 +17,7 @@ export class NextpertiseApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/nextpertise.svg', dark: 'file:../icons/nextpertise.dark.svg' };
 
-	documentationUrl = 'https://api.nextpertise.nl/docs/';
+	documentationUrl = 'https://api.nextpertise.nl';
 
 	properties: INodeProperties[] = [
 		{

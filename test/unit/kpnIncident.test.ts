@@ -240,6 +240,7 @@ describe('KPN Incident: create', () => {
 		[500, { errorResponse: { code: '500', message: 'internal server error' } }, 'KPN: internal server error'],
 		[503, { fault: { faultstring: 'The Service is temporarily unavailable' } }, 'KPN: The Service is temporarily unavailable'],
 	])('HTTP %i on create is a clear error and the incident is not sent again', async (status, body, message) => {
+		const refused = status < 500;
 		mockKpnTokens();
 		const api = nock(KPN_TEST_HOST).post(`${BASE}/NewIncident`).reply(status, body, { 'Retry-After': '0' });
 		const again = nock(KPN_TEST_HOST).post(`${BASE}/NewIncident`).reply(200, created('INC9', 'dup'));
@@ -248,7 +249,11 @@ describe('KPN Incident: create', () => {
 		expect(result.error?.message).toBe(message);
 		expect(result.error?.httpCode).toBe(String(status));
 		expect(result.error?.description).toContain(`POST /network/kpn/incident/NewIncident failed (HTTP ${status}`);
-		expect(result.error?.description).toContain('This request was not retried. Nothing was created.');
+		expect(result.error?.description).toContain(
+			refused
+				? 'KPN refused this request, so it was not created. No earlier item was created.'
+				: 'This request was not retried: KPN did not confirm it, so it may have been created. Check before sending it again. No earlier item was created.',
+		);
 		expect(api.isDone()).toBe(true);
 		expect(again.isDone()).toBe(false);
 	});
@@ -373,10 +378,13 @@ describe('KPN Incident: comment, close, reopen', () => {
 		const result = await run(updateParameters('close'), [item]);
 		expect(result.error?.message).toBe(message);
 		expect(result.error?.httpCode).toBe(String(status));
-		expect(result.error?.description).toContain('Nothing was updated.');
+		expect(result.error?.description).toContain(
+			status < 500 ? 'KPN refused this request, so it was not updated.' : 'KPN did not confirm it, so it may have been updated.',
+		);
+		expect(result.error?.description).toContain('No earlier item was updated.');
 	});
 
-	test('a 503 or 429 on an update is not retried: one request only', async () => {
+	test('a 503 on an update is not retried (one request); a 429 is, as the gateway refused it', async () => {
 		mockKpnTokens();
 		const api = nock(KPN_TEST_HOST).patch(`${BASE}/UpdateIncident`).reply(503, {}, { 'Retry-After': '0' });
 		const again = nock(KPN_TEST_HOST).patch(`${BASE}/UpdateIncident`).reply(200, updated('INC1234', 'ABC1234'));
@@ -389,8 +397,8 @@ describe('KPN Incident: comment, close, reopen', () => {
 		nock(KPN_TEST_HOST).patch(`${BASE}/UpdateIncident`).reply(429, {}, { 'Retry-After': '0' });
 		const again429 = nock(KPN_TEST_HOST).patch(`${BASE}/UpdateIncident`).reply(200, updated('INC1234', 'ABC1234'));
 		const throttled = await run(updateParameters('comment'), [item]);
-		expect(throttled.error?.httpCode).toBe('429');
-		expect(again429.isDone()).toBe(false);
+		expect(throttled.error).toBeUndefined();
+		expect(again429.isDone()).toBe(true);
 	});
 
 	test('an expired token (401) is refreshed once and the update is sent once more', async () => {
@@ -521,9 +529,12 @@ describe('KPN Incident: get many (active)', () => {
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 
-	test('a 500 is reported after one try; a 503 is retried', async () => {
+	test('a 500 is reported after 3 tries; a 503 is retried', async () => {
 		mockKpnTokens();
-		nock(KPN_TEST_HOST).get(`${BASE}/GetActiveIncidents`).reply(500, { errorResponse: { code: '500', message: 'internal server error' } });
+		nock(KPN_TEST_HOST)
+			.get(`${BASE}/GetActiveIncidents`)
+			.times(3)
+			.reply(500, { errorResponse: { code: '500', message: 'internal server error' } }, { 'Retry-After': '0' });
 		const failed = await run(getAll());
 		expect(failed.error?.message).toBe('KPN: internal server error');
 		expect(failed.error?.httpCode).toBe('500');

@@ -9,7 +9,8 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { apiError } from '../../../shared/errors/apiError';
-import { NEVER_RETRY } from '../../../shared/http/retry';
+import { earlierWritesNote, writeFailureNote } from '../../../shared/errors/writeOutcome';
+import { RETRY_THROTTLED_ONLY } from '../../../shared/http/retry';
 import { failureItem, itemProblem, optionBasePath } from '../../../shared/items';
 import { KpnClient } from '../../../shared/kpn/transport';
 
@@ -111,7 +112,7 @@ export async function runPerItem(context: IExecuteFunctions, settings: RunSettin
 				basePath: request.basePath,
 				path: request.path,
 				body,
-				retryOn: settings.write ? NEVER_RETRY : undefined,
+				retryOn: settings.write ? RETRY_THROTTLED_ONLY : undefined,
 				itemIndex,
 			});
 			body = undefined;
@@ -123,17 +124,15 @@ export async function runPerItem(context: IExecuteFunctions, settings: RunSettin
 		} catch (error) {
 			body = undefined;
 			const failure = error as NodeApiError;
+			const outcome = settings.write ? writeFailureNote(failure, settings.write.doneWord) : '';
 			if (context.continueOnFail()) {
-				results[itemIndex] = [failureItem(failure, itemIndex)];
+				const description = `${failure.description ?? ''} ${outcome}`.trim();
+				results[itemIndex] = [failureItem({ message: failure.message, description }, itemIndex)];
 				continue;
 			}
 			let description = failure.description ?? undefined;
 			if (settings.write) {
-				const sentence =
-					done.length > 0
-						? `Earlier items WERE ${settings.write.doneWord} (${done.join(', ')}); do not send them again.`
-						: `Nothing was ${settings.write.doneWord}.`;
-				description = `${description ?? ''} This request was not retried. ${sentence}`.trim();
+				description = `${description ?? ''} ${outcome} ${earlierWritesNote(done, settings.write.doneWord)}`.trim();
 			}
 			throw apiError(context.getNode(), {
 				message: failure.message,

@@ -7,6 +7,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { apiError } from '../../../shared/errors/apiError';
+import { writeMayHaveHappened } from '../../../shared/errors/writeOutcome';
 import { RETRY_THROTTLED_ONLY } from '../../../shared/http/retry';
 import { KpnClient } from '../../../shared/kpn/transport';
 import { normalizeSmsNumber } from '../../../shared/validation/phoneNumber';
@@ -255,7 +256,11 @@ export async function send(this: IExecuteFunctions): Promise<INodeExecutionData[
 			}
 		} catch (error) {
 			const failure = error as NodeApiError;
-			const context = `Call ${batchIndex + 1} of ${batches.length} (${itemRange(batch)}) was not sent.`;
+			const call = `Call ${batchIndex + 1} of ${batches.length} (${itemRange(batch)})`;
+			const unconfirmed = writeMayHaveHappened(failure);
+			const context = unconfirmed
+				? `${call} was not retried: KPN did not confirm it, so it may have been sent. Check the delivery reports before sending these items again.`
+				: `${call} was not sent.`;
 			if (this.continueOnFail()) {
 				for (const sms of batch.entries) {
 					results[sms.itemIndex] = {
@@ -268,7 +273,9 @@ export async function send(this: IExecuteFunctions): Promise<INodeExecutionData[
 			const already =
 				sentItems > 0
 					? ` ${sentItems} item(s) in earlier calls WERE sent (document ids: ${sentDocuments.join(', ')}); do not send those again.`
-					: ' Nothing was sent.';
+					: unconfirmed
+						? ' No earlier call was made.'
+						: ' Nothing was sent.';
 			throw apiError(this.getNode(), {
 				message: failure.message,
 				description: `${failure.description ?? ''} ${context}${already}`.trim(),

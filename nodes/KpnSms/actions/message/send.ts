@@ -10,9 +10,10 @@ import { apiError } from '../../../shared/errors/apiError';
 import { writeMayHaveHappened } from '../../../shared/errors/writeOutcome';
 import { RETRY_THROTTLED_ONLY } from '../../../shared/http/retry';
 import { KpnClient } from '../../../shared/kpn/transport';
+import { asText, describeType } from '../../../shared/items';
 import { normalizeSmsNumber } from '../../../shared/validation/phoneNumber';
 import { MAX_PAIRS_PER_CALL, packSmsBatches, type PreparedSms, type SmsBatch } from './packMessages';
-import { countSmsParts } from './smsParts';
+import { countSmsParts, invalidSenderCharacters } from './smsParts';
 
 export const SMS_API_PATH_CURRENT = '/communication/kpn/sms';
 export const SMS_API_PATH_LEGACY = '/messaging/sms-kpn/v1';
@@ -135,12 +136,23 @@ function prepareItem(context: IExecuteFunctions, itemIndex: number): PreparedSms
 	const fail = (message: string) =>
 		new NodeOperationError(node, `Item ${itemIndex}: ${message}`, { itemIndex });
 
-	const sender = String(context.getNodeParameter('sender', itemIndex, 'KPN') ?? '').trim() || 'KPN';
+	const rawSender = context.getNodeParameter('sender', itemIndex, 'KPN') as unknown;
+	const senderText = asText(rawSender);
+	if (senderText === undefined) return fail(`Sender must be text, not ${describeType(rawSender)}`);
+	const sender = senderText.trim() || 'KPN';
 	if (sender.length > MAX_SENDER_LENGTH) {
 		return fail(`Sender "${sender}" has ${sender.length} characters; KPN allows at most ${MAX_SENDER_LENGTH}`);
 	}
+	const invalid = invalidSenderCharacters(sender);
+	if (invalid.length > 0) {
+		return fail(
+			`Sender ${JSON.stringify(sender)} has characters a phone cannot show as a sender name (${invalid.map((char) => JSON.stringify(char)).join(', ')}); use letters, digits, spaces and simple punctuation`,
+		);
+	}
 
-	const content = String(context.getNodeParameter('message', itemIndex, '') ?? '');
+	const rawContent = context.getNodeParameter('message', itemIndex, '') as unknown;
+	const content = asText(rawContent);
+	if (content === undefined) return fail(`Message must be text, not ${describeType(rawContent)}`);
 	if (content.trim() === '') return fail('Message is empty');
 	if (content.length > MAX_CONTENT_LENGTH) {
 		return fail(`Message has ${content.length} characters; KPN allows at most ${MAX_CONTENT_LENGTH}`);
@@ -159,6 +171,10 @@ function prepareItem(context: IExecuteFunctions, itemIndex: number): PreparedSms
 	}
 
 	const options = context.getNodeParameter('options', itemIndex, {}) as SendOptions;
+	const apiPath = options.apiPath || SMS_API_PATH_CURRENT;
+	if (apiPath !== SMS_API_PATH_CURRENT && apiPath !== SMS_API_PATH_LEGACY) {
+		return fail(`API Path must be ${SMS_API_PATH_CURRENT} (Current) or ${SMS_API_PATH_LEGACY} (Legacy), not "${String(apiPath)}"`);
+	}
 	const webhookUrl = options.webhookUrl?.trim() || undefined;
 	if (webhookUrl !== undefined && !/^https?:\/\/[^\s/]+/i.test(webhookUrl)) {
 		return fail(`Delivery Report Webhook URL "${webhookUrl}" is not an http(s) URL`);
@@ -175,7 +191,7 @@ function prepareItem(context: IExecuteFunctions, itemIndex: number): PreparedSms
 		content,
 		recipients,
 		settings: {
-			apiPath: options.apiPath || SMS_API_PATH_CURRENT,
+			apiPath,
 			sender,
 			webhookUrl,
 			expireIn,

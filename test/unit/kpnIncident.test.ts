@@ -142,6 +142,37 @@ describe('KPN Incident: create', () => {
 		expect(api.bodies[0].attachments).toEqual([{ name: 'report.pdf', content: pdf.toString('base64') }]);
 	});
 
+	test('the body with attachments is one JSON document: names with quotes and accents, files from memory and the store', async () => {
+		mockKpnTokens();
+		const bodies: string[] = [];
+		const types: string[] = [];
+		nock(KPN_TEST_HOST)
+			.post(`${BASE}/NewIncident`)
+			.reply(function (_uri, body) {
+				bodies.push(typeof body === 'string' ? body : JSON.stringify(body));
+				types.push(String(this.req.headers['content-type']));
+				return [200, created('INC0000001', 'ABC1234')];
+			});
+		const store = new FakeBinaryStore();
+		const odd = Buffer.from(Array.from({ length: 3 * 64 * 1024 + 2 }, (_, i) => i % 251));
+		const nodeType = withBinaryInput(node, [{ a: memoryFile('één "quoted" ✓', 'rapport "Q3" é.txt'), b: store.put(odd, 'dump\\1.bin'), c: memoryFile(Buffer.from([1])) }]);
+		const result = await run({ ...createParameters, additionalFields: { attachments: 'a, b, c', service: 'Internet' } }, [createItem(1)], { nodeType });
+		expect(result.error).toBeUndefined();
+		expect(types).toEqual(['application/json']);
+		expect(JSON.parse(bodies[0])).toEqual({
+			reference_number: 'ABC1234',
+			short_description: 'Line 1 down',
+			description: 'No sync on line 1',
+			ci: 'ESB BIZTALK KPN',
+			service: 'Internet',
+			attachments: [
+				{ name: 'rapport "Q3" é.txt', content: Buffer.from('één "quoted" ✓').toString('base64') },
+				{ name: 'dump\\1.bin', content: odd.toString('base64') },
+				{ name: 'c', content: 'AQ==' },
+			],
+		});
+	});
+
 	test('exactly 10 MB of attachments is allowed', async () => {
 		mockKpnTokens();
 		const api = mockWrite('post', `${BASE}/NewIncident`);

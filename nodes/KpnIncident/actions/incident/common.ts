@@ -16,7 +16,7 @@ import { KpnClient } from '../../../shared/kpn/transport';
 
 export { itemProblem, requiredText } from '../../../shared/items';
 import { INCIDENT_BASE_PATH, incidentBasePathOption, incidentList } from '../../incidentApi';
-import { encodeAttachments, type PlannedAttachment } from './attachments';
+import { jsonBodyWithAttachments, type PlannedAttachment } from './attachments';
 
 export type IncidentOperation = 'create' | 'comment' | 'close' | 'reopen' | 'get' | 'getAll';
 
@@ -91,9 +91,10 @@ export async function runPerItem(context: IExecuteFunctions, settings: RunSettin
 	const done: string[] = [];
 	for (const request of prepared) {
 		const { itemIndex } = request;
-		let body: IDataObject | undefined = request.body;
+		let body: IDataObject | Buffer | undefined = request.body;
+		let headers: Record<string, string> | undefined;
 		if (request.attachments && request.attachments.length > 0) {
-			const attachments = await readAttachments(context, itemIndex, request.attachments);
+			const attachments = await readAttachments(context, itemIndex, request.body ?? {}, request.attachments);
 			if (attachments instanceof NodeOperationError) {
 				if (!context.continueOnFail()) {
 					if (settings.write && done.length > 0) {
@@ -104,7 +105,8 @@ export async function runPerItem(context: IExecuteFunctions, settings: RunSettin
 				results[itemIndex] = [failureItem(attachments, itemIndex)];
 				continue;
 			}
-			body = { ...body, attachments };
+			body = attachments;
+			headers = { 'Content-Type': 'application/json' };
 		}
 		try {
 			const response = await client!.request<unknown>({
@@ -112,6 +114,7 @@ export async function runPerItem(context: IExecuteFunctions, settings: RunSettin
 				basePath: request.basePath,
 				path: request.path,
 				body,
+				headers,
 				retryOn: settings.write ? RETRY_THROTTLED_ONLY : undefined,
 				itemIndex,
 			});
@@ -145,14 +148,15 @@ export async function runPerItem(context: IExecuteFunctions, settings: RunSettin
 	return results.flat();
 }
 
-/** Reads and encodes an item's attachments; a file that cannot be read is returned as the problem. */
+/** The JSON body with the item's attachments encoded in; a file that cannot be read is returned as the problem. */
 async function readAttachments(
 	context: IExecuteFunctions,
 	itemIndex: number,
+	body: IDataObject,
 	planned: PlannedAttachment[],
-): Promise<IDataObject[] | NodeOperationError> {
+): Promise<Buffer | NodeOperationError> {
 	try {
-		return await encodeAttachments(context, itemIndex, planned);
+		return await jsonBodyWithAttachments(context, itemIndex, body, planned);
 	} catch (error) {
 		return itemProblem(context, itemIndex)(
 			`Attachments: could not read the binary data (${(error as Error).message})`,

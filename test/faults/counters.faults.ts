@@ -26,6 +26,10 @@ test('a write sent again after a 5xx, a timeout or a success counts; after a 401
 	expect(countDuplicateWrites([entry('POST', '/NewIncident', 200, { reference_number: 'A' }), entry('POST', '/NewIncident', 200, { reference_number: 'B' })])).toBe(0);
 	expect(countDuplicateWrites([entry('POST', '/NewIncident', 502, { reference_number: 'A' }), entry('POST', '/NewIncident', 200, { reference_number: 'A' })])).toBe(1);
 	expect(writeKeys(entry('GET', '/GetActiveIncidents', 200))).toEqual([]);
+	// Nextpertise JSON-RPC: reads write nothing; a write re-sent with another JSON-RPC id is the same write.
+	const rpc = (id: number, method: string, params: object) => entry('POST', '/support/v1', 200, { jsonrpc: '2.0', id, method, params });
+	expect(writeKeys(rpc(1, 'get_ticket', { ticket_id: 100001 }))).toEqual([]);
+	expect(countDuplicateWrites([{ ...rpc(1, 'create_ticket', { subject: 'Down' }), status: 502 }, rpc(2, 'create_ticket', { subject: 'Down' })])).toBe(1);
 	expect(writeKeys(entry('POST', '/oauth/client_credential/accesstoken', 200))).toEqual([]);
 });
 

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, IPollFunctions } from 'n8n-workflow';
 
+import { findMethod, PRODUCT_CLASSES } from '../../../nodes/shared/nextpertise/catalogue';
 import type { CredentialStore } from '../../harness/credentialStore';
 import { runNode, type NodeRun, type RunNodeOptions } from '../../harness/runNode';
 import { SANDBOX_CLIENT_SECRET, type LoggedRequest, type Sandbox } from '../../sandbox/server';
@@ -42,12 +43,29 @@ const isTokenCall = (entry: LoggedRequest) => TOKEN_PATH.test(entry.path);
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
+ * A Nextpertise JSON-RPC call (or batch) as write keys: read methods (the catalogue's
+ * `safeToRetry`) write nothing; a write is its method and params (not the JSON-RPC `id`, which a
+ * client may change when it sends the same call again).
+ */
+function jsonRpcWriteKeys(path: string, body: unknown): string[] | undefined {
+	const calls = Array.isArray(body) ? body : [body];
+	if (!calls.every((call) => isRecord(call) && call.jsonrpc === '2.0' && typeof call.method === 'string')) return undefined;
+	const productClass = PRODUCT_CLASSES.find((candidate) => path === candidate.path || path.endsWith(candidate.path));
+	return (calls as Array<Record<string, unknown>>)
+		.filter((call) => !(productClass && findMethod(productClass.resource, String(call.method))?.safeToRetry))
+		.map((call) => `JSON-RPC ${path} ${String(call.method)} ${JSON.stringify(call.params ?? null)}`);
+}
+
+/**
  * What one logged request wrote, as keys that identify each write: one per SMS message (a message
- * may be re-packed into another batch on a re-send), otherwise method + path + query + body.
+ * may be re-packed into another batch on a re-send), one per JSON-RPC write call, otherwise method
+ * + path + query + body.
  */
 export function writeKeys(entry: LoggedRequest): string[] {
 	if (entry.method === 'GET' || entry.method === 'HEAD' || isTokenCall(entry)) return [];
 	const body = entry.body;
+	const rpc = jsonRpcWriteKeys(entry.path, body);
+	if (rpc) return rpc;
 	if (entry.path.endsWith('/send') && isRecord(body) && Array.isArray(body.messages)) {
 		return body.messages.map((message) => {
 			const sms = isRecord(message) ? message : {};

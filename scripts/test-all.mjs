@@ -7,8 +7,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const steps = [
 	['install dev dependencies if missing', 'node', ['scripts/ensure-install.mjs']],
 	['lint + unit tests (npm test)', 'npm', ['test']],
+	['fault suite (npm run test:faults)', 'npm', ['run', 'test:faults']],
 	['Debian chromium for the browser check', 'bash', ['scripts/install-chromium.sh']],
 	['end-to-end tests in real n8n (npm run test:e2e)', 'npm', ['run', 'test:e2e']],
+	// A benchmark, not a test: it fails only if a scenario cannot run. Reduced size (see BENCHMARKS.md).
+	['benchmark, reduced size (npm run bench -- --ci)', 'npm', ['run', 'bench', '--', '--ci']],
 ];
 
 const started = Date.now();

@@ -77,11 +77,17 @@ export interface DisturbanceFilters {
 	type?: string;
 }
 
+const STATES = ['all', 'closed', CUSTOM_STATE, 'open', 'planned'];
+
 /** The state value to send, or the problem in words. */
 export function stateValue(state: unknown, customState: unknown): { state: string; problem?: string } {
 	const chosen = String(state ?? '').trim();
 	const value = chosen === CUSTOM_STATE ? String(customState ?? '').trim() : chosen;
 	if (value === '') return { state: value, problem: chosen === CUSTOM_STATE ? 'Custom State is empty' : 'State is empty' };
+	// An expression in State may give any text; only the listed values are meant there.
+	if (!STATES.includes(chosen)) {
+		return { state: value, problem: `State must be one of ${STATES.join(', ')} (got "${chosen}"); choose Custom to send another value` };
+	}
 	return { state: value };
 }
 

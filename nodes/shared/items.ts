@@ -15,6 +15,24 @@ export function itemText(context: IExecuteFunctions, itemIndex: number, paramete
 	return value === undefined || value === null ? '' : String(value).trim();
 }
 
+/**
+ * A parameter value as text: strings and numbers as they are, nothing ('' ) for null or undefined,
+ * and undefined for what an expression may return by mistake (an object, a list, true/false).
+ */
+export function asText(value: unknown): string | undefined {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+	return undefined;
+}
+
+/** "an object", "a list", "true/false": what an expression returned instead of text. */
+export function describeType(value: unknown): string {
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'boolean') return 'true/false';
+	return `${typeof value === 'object' ? 'an' : 'a'} ${typeof value}`;
+}
+
 export function requiredText(
 	context: IExecuteFunctions,
 	itemIndex: number,
@@ -22,7 +40,15 @@ export function requiredText(
 	label: string,
 	hint?: string,
 ): string | NodeOperationError {
-	const value = itemText(context, itemIndex, parameter);
+	const raw = context.getNodeParameter(parameter, itemIndex, '') as unknown;
+	const text = asText(raw);
+	if (text === undefined) {
+		return itemProblem(context, itemIndex)(
+			`${label} must be text, not ${describeType(raw)}`,
+			'Check the expression: it should give one value, e.g. {{ $json.ticket_number }}',
+		);
+	}
+	const value = text.trim();
 	return value === '' ? itemProblem(context, itemIndex)(`${label} is empty`, hint) : value;
 }
 

@@ -3,7 +3,8 @@ import { gatewayFault, isRecord, json, kpnError, type Reply } from './http';
 export type Fault =
 	| { status: 429; retryAfterSeconds?: number }
 	| { status: 401 }
-	| { status: 500 | 502 | 503 }
+	/** `retryAfterSeconds` adds a Retry-After header (a gateway may send one with a 503). */
+	| { status: 500 | 502 | 503; retryAfterSeconds?: number }
 	| { kind: 'malformedJson' }
 	| { kind: 'slow'; delayMs: number }
 	/**
@@ -18,6 +19,11 @@ export interface FaultMatch {
 	pathIncludes?: string;
 	/** HTTP method, any case. */
 	method?: string;
+	/**
+	 * Let this many matching calls through untouched before the fault applies, to fail a call in
+	 * the middle of a run (e.g. `skip: 2` fails the third page or the third SMS batch).
+	 */
+	skip?: number;
 }
 
 export interface FaultController {
@@ -32,6 +38,8 @@ export interface PendingFault {
 	remaining: number;
 	fault: Fault;
 	match?: FaultMatch;
+	/** Matching calls still to let through (from `match.skip`). */
+	skipping?: number;
 }
 
 /** Checks a fault that arrived as JSON (admin API) and returns it typed, or throws. */
@@ -53,21 +61,23 @@ export function parseFault(value: unknown): Fault {
 		if (!Number.isFinite(delayMs) || delayMs < 0) throw new Error('slow fault needs delayMs >= 0');
 		return { kind: 'slow', delayMs };
 	}
-	switch (value.status) {
-		case 429: {
-			if (value.retryAfterSeconds === undefined) return { status: 429 };
-			const retryAfterSeconds = Number(value.retryAfterSeconds);
-			if (!Number.isFinite(retryAfterSeconds) || retryAfterSeconds < 0) {
-				throw new Error('retryAfterSeconds must be a number >= 0');
-			}
-			return { status: 429, retryAfterSeconds };
+	const retryAfter = (): { retryAfterSeconds?: number } => {
+		if (value.retryAfterSeconds === undefined) return {};
+		const retryAfterSeconds = Number(value.retryAfterSeconds);
+		if (!Number.isFinite(retryAfterSeconds) || retryAfterSeconds < 0) {
+			throw new Error('retryAfterSeconds must be a number >= 0');
 		}
+		return { retryAfterSeconds };
+	};
+	switch (value.status) {
+		case 429:
+			return { status: 429, ...retryAfter() };
 		case 401:
 			return { status: 401 };
 		case 500:
 		case 502:
 		case 503:
-			return { status: value.status };
+			return { status: value.status, ...retryAfter() };
 		default:
 			throw new Error('fault must be {status: 429|401|500|502|503} or {kind: "malformedJson"|"slow"|"jsonRpcError"}');
 	}
@@ -79,6 +89,11 @@ export function parseMatch(value: unknown): FaultMatch | undefined {
 	const match: FaultMatch = {};
 	if (value.pathIncludes !== undefined) match.pathIncludes = String(value.pathIncludes);
 	if (value.method !== undefined) match.method = String(value.method);
+	if (value.skip !== undefined) {
+		const skip = Number(value.skip);
+		if (!Number.isInteger(skip) || skip < 0) throw new Error('match.skip must be a whole number >= 0');
+		match.skip = skip;
+	}
 	return match;
 }
 
@@ -89,7 +104,10 @@ export class Faults implements FaultController {
 	failNext(count: number, fault: Fault, match?: FaultMatch): void {
 		if (!Number.isInteger(count) || count < 1) throw new Error('count must be an integer >= 1');
 		const checked = parseFault(fault);
-		this.rules.push({ remaining: count, fault: checked, match: match ? { ...match } : undefined });
+		const checkedMatch = parseMatch(match);
+		const rule: PendingFault = { remaining: count, fault: checked, match: checkedMatch };
+		if (checkedMatch?.skip) rule.skipping = checkedMatch.skip;
+		this.rules.push(rule);
 	}
 
 	clear(): void {
@@ -101,13 +119,17 @@ export class Faults implements FaultController {
 		return this.rules.map((rule) => ({ ...rule }));
 	}
 
-	/** Uses up one matching fault, if any, for this request (`jsonRpcError` faults only on JSON-RPC endpoints). */
+	/**
+	 * Uses up one matching fault, if any, for this request (`jsonRpcError` faults only on JSON-RPC
+	 * endpoints). A matching rule that is still skipping counts the call and lets it through.
+	 */
 	take(method: string, path: string, isTokenEndpoint: boolean, isJsonRpcEndpoint = false): Fault | undefined {
-		const index = this.rules.findIndex(
-			(rule) =>
-				ruleMatches(rule.match, method, path, isTokenEndpoint) &&
-				(isJsonRpcEndpoint || !('kind' in rule.fault && rule.fault.kind === 'jsonRpcError')),
-		);
+		const matching = (rule: PendingFault) =>
+			ruleMatches(rule.match, method, path, isTokenEndpoint) &&
+			(isJsonRpcEndpoint || !('kind' in rule.fault && rule.fault.kind === 'jsonRpcError'));
+		const skipped = this.rules.filter((rule) => matching(rule) && rule.skipping);
+		for (const rule of skipped) rule.skipping! -= 1;
+		const index = this.rules.findIndex((rule) => matching(rule) && !skipped.includes(rule));
 		if (index < 0) return undefined;
 		const rule = this.rules[index];
 		rule.remaining -= 1;
@@ -145,12 +167,21 @@ export function faultReply(fault: Exclude<Fault, { kind: 'slow' }>): Reply {
 		case 401:
 			return invalidTokenReply();
 		case 500:
-			return kpnError(500, 'Internal Server Error', 'The service encountered an unexpected condition (sandbox fault)');
+			return withRetryAfter(fault, kpnError(500, 'Internal Server Error', 'The service encountered an unexpected condition (sandbox fault)'));
 		case 502:
-			return gatewayFault(502, 'Unexpected EOF at target', 'messaging.adaptors.http.flow.UnexpectedEOFAtTarget');
+			return withRetryAfter(fault, gatewayFault(502, 'Unexpected EOF at target', 'messaging.adaptors.http.flow.UnexpectedEOFAtTarget'));
 		case 503:
-			return gatewayFault(503, 'The Service is temporarily unavailable', 'messaging.adaptors.http.flow.ServiceUnavailable');
+			return withRetryAfter(
+				fault,
+				gatewayFault(503, 'The Service is temporarily unavailable', 'messaging.adaptors.http.flow.ServiceUnavailable'),
+			);
 	}
+}
+
+/** Adds the Retry-After header a 5xx fault asks for. */
+export function withRetryAfter(fault: { retryAfterSeconds?: number }, reply: Reply): Reply {
+	if (fault.retryAfterSeconds === undefined) return reply;
+	return { ...reply, headers: { ...reply.headers, 'Retry-After': String(fault.retryAfterSeconds) } };
 }
 
 export function invalidTokenReply(): Reply {

@@ -179,7 +179,12 @@ describe('KPN Disturbance: get many', () => {
 		[500, { errorResponse: { code: '500', message: 'internal server error' } }, 'KPN: internal server error'],
 	])('HTTP %i is a clear error', async (status, body, message) => {
 		mockKpnTokens();
-		const api = nock(KPN_TEST_HOST).get(PATH).query(true).reply(status, body as never);
+		// A 500 on a read is tried 3 times in all; a 4xx once.
+		const api = nock(KPN_TEST_HOST)
+			.get(PATH)
+			.query(true)
+			.times(status >= 500 ? 3 : 1)
+			.reply(status, body as never, { 'Retry-After': '0' });
 		const result = await run();
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.message).toBe(message);

@@ -142,6 +142,37 @@ describe('KPN Incident: create', () => {
 		expect(api.bodies[0].attachments).toEqual([{ name: 'report.pdf', content: pdf.toString('base64') }]);
 	});
 
+	test('the body with attachments is one JSON document: names with quotes and accents, files from memory and the store', async () => {
+		mockKpnTokens();
+		const bodies: string[] = [];
+		const types: string[] = [];
+		nock(KPN_TEST_HOST)
+			.post(`${BASE}/NewIncident`)
+			.reply(function (_uri, body) {
+				bodies.push(typeof body === 'string' ? body : JSON.stringify(body));
+				types.push(String(this.req.headers['content-type']));
+				return [200, created('INC0000001', 'ABC1234')];
+			});
+		const store = new FakeBinaryStore();
+		const odd = Buffer.from(Array.from({ length: 3 * 64 * 1024 + 2 }, (_, i) => i % 251));
+		const nodeType = withBinaryInput(node, [{ a: memoryFile('één "quoted" ✓', 'rapport "Q3" é.txt'), b: store.put(odd, 'dump\\1.bin'), c: memoryFile(Buffer.from([1])) }]);
+		const result = await run({ ...createParameters, additionalFields: { attachments: 'a, b, c', service: 'Internet' } }, [createItem(1)], { nodeType });
+		expect(result.error).toBeUndefined();
+		expect(types).toEqual(['application/json']);
+		expect(JSON.parse(bodies[0])).toEqual({
+			reference_number: 'ABC1234',
+			short_description: 'Line 1 down',
+			description: 'No sync on line 1',
+			ci: 'ESB BIZTALK KPN',
+			service: 'Internet',
+			attachments: [
+				{ name: 'rapport "Q3" é.txt', content: Buffer.from('één "quoted" ✓').toString('base64') },
+				{ name: 'dump\\1.bin', content: odd.toString('base64') },
+				{ name: 'c', content: 'AQ==' },
+			],
+		});
+	});
+
 	test('exactly 10 MB of attachments is allowed', async () => {
 		mockKpnTokens();
 		const api = mockWrite('post', `${BASE}/NewIncident`);
@@ -240,6 +271,7 @@ describe('KPN Incident: create', () => {
 		[500, { errorResponse: { code: '500', message: 'internal server error' } }, 'KPN: internal server error'],
 		[503, { fault: { faultstring: 'The Service is temporarily unavailable' } }, 'KPN: The Service is temporarily unavailable'],
 	])('HTTP %i on create is a clear error and the incident is not sent again', async (status, body, message) => {
+		const refused = status < 500;
 		mockKpnTokens();
 		const api = nock(KPN_TEST_HOST).post(`${BASE}/NewIncident`).reply(status, body, { 'Retry-After': '0' });
 		const again = nock(KPN_TEST_HOST).post(`${BASE}/NewIncident`).reply(200, created('INC9', 'dup'));
@@ -248,7 +280,11 @@ describe('KPN Incident: create', () => {
 		expect(result.error?.message).toBe(message);
 		expect(result.error?.httpCode).toBe(String(status));
 		expect(result.error?.description).toContain(`POST /network/kpn/incident/NewIncident failed (HTTP ${status}`);
-		expect(result.error?.description).toContain('This request was not retried. Nothing was created.');
+		expect(result.error?.description).toContain(
+			refused
+				? 'KPN refused this request, so it was not created. No earlier item was created.'
+				: 'This request was not retried: KPN did not confirm it, so it may have been created. Check before sending it again. No earlier item was created.',
+		);
 		expect(api.isDone()).toBe(true);
 		expect(again.isDone()).toBe(false);
 	});
@@ -373,10 +409,13 @@ describe('KPN Incident: comment, close, reopen', () => {
 		const result = await run(updateParameters('close'), [item]);
 		expect(result.error?.message).toBe(message);
 		expect(result.error?.httpCode).toBe(String(status));
-		expect(result.error?.description).toContain('Nothing was updated.');
+		expect(result.error?.description).toContain(
+			status < 500 ? 'KPN refused this request, so it was not updated.' : 'KPN did not confirm it, so it may have been updated.',
+		);
+		expect(result.error?.description).toContain('No earlier item was updated.');
 	});
 
-	test('a 503 or 429 on an update is not retried: one request only', async () => {
+	test('a 503 on an update is not retried (one request); a 429 is, as the gateway refused it', async () => {
 		mockKpnTokens();
 		const api = nock(KPN_TEST_HOST).patch(`${BASE}/UpdateIncident`).reply(503, {}, { 'Retry-After': '0' });
 		const again = nock(KPN_TEST_HOST).patch(`${BASE}/UpdateIncident`).reply(200, updated('INC1234', 'ABC1234'));
@@ -389,8 +428,8 @@ describe('KPN Incident: comment, close, reopen', () => {
 		nock(KPN_TEST_HOST).patch(`${BASE}/UpdateIncident`).reply(429, {}, { 'Retry-After': '0' });
 		const again429 = nock(KPN_TEST_HOST).patch(`${BASE}/UpdateIncident`).reply(200, updated('INC1234', 'ABC1234'));
 		const throttled = await run(updateParameters('comment'), [item]);
-		expect(throttled.error?.httpCode).toBe('429');
-		expect(again429.isDone()).toBe(false);
+		expect(throttled.error).toBeUndefined();
+		expect(again429.isDone()).toBe(true);
 	});
 
 	test('an expired token (401) is refreshed once and the update is sent once more', async () => {
@@ -521,9 +560,12 @@ describe('KPN Incident: get many (active)', () => {
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 
-	test('a 500 is reported after one try; a 503 is retried', async () => {
+	test('a 500 is reported after 3 tries; a 503 is retried', async () => {
 		mockKpnTokens();
-		nock(KPN_TEST_HOST).get(`${BASE}/GetActiveIncidents`).reply(500, { errorResponse: { code: '500', message: 'internal server error' } });
+		nock(KPN_TEST_HOST)
+			.get(`${BASE}/GetActiveIncidents`)
+			.times(3)
+			.reply(500, { errorResponse: { code: '500', message: 'internal server error' } }, { 'Retry-After': '0' });
 		const failed = await run(getAll());
 		expect(failed.error?.message).toBe('KPN: internal server error');
 		expect(failed.error?.httpCode).toBe('500');

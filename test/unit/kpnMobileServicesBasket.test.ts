@@ -138,7 +138,9 @@ describe('KPN MSM basket: create', () => {
 		mockMsm(log, 'post', '/contracting/basket', () => [503, { fault: { faultstring: 'Service Unavailable' } }, { 'Retry-After': '0' }]);
 		const result = await run({ resource: 'basket', operation: 'create', contractId: '9876543' });
 		expect(result.error?.httpCode).toBe('503');
-		expect(result.error?.description).toContain('This request was not retried. Nothing was created.');
+		expect(result.error?.description).toContain(
+			'This request was not retried: KPN did not confirm it, so it may have been created. Check before sending it again. No earlier item was created.',
+		);
 		expect(log.requests).toHaveLength(1);
 	});
 });
@@ -298,13 +300,16 @@ describe('KPN MSM basket: update', () => {
 		expect(any.isDone()).toBe(false);
 	});
 
-	test.each([429, 503])('a %i on a basket change is not retried', async (status) => {
+	test.each([
+		[503, 1],
+		[429, 3],
+	])('a %i on a basket change: %i request(s) (only a 429, refused by the gateway, is sent again)', async (status, requests) => {
 		mockKpnTokens(MSM_TOKEN_PATH);
 		const log = new RequestLog();
 		mockMsm(log, 'post', '/contracting/basket', () => [status, msmErrorBody(status, 'UNAVAILABLE', 'Try later'), { 'Retry-After': '0' }]);
 		const result = await run(update({ productActions: { action: [{ productId: '5001', type: 'PUT' }] } }));
 		expect(result.error?.httpCode).toBe(String(status));
-		expect(log.requests).toHaveLength(1);
+		expect(log.requests).toHaveLength(requests);
 	});
 
 	test('a KPN validation error names the characteristic', async () => {
@@ -412,16 +417,21 @@ describe('KPN MSM basket: order', () => {
 		[429, msmErrorBody(429, 'TOO_MANY_REQUESTS', 'Quota exceeded')],
 		[500, msmErrorBody(500, 'INTERNAL_ERROR', 'Internal server error')],
 		[502, { fault: { faultstring: 'Bad Gateway' } }],
-	])('an order is never retried: HTTP %i → exactly one request', async (status, body) => {
+	])('an order is never sent twice: HTTP %i → one request (a 429, refused by the gateway, is sent again)', async (status, body) => {
 		mockKpnTokens(MSM_TOKEN_PATH);
 		const log = new RequestLog();
 		mockMsm(log, 'post', '/contracting/basket/order', () => [status, body, { 'Retry-After': '0' }]);
 		const result = await run(order({ referenceNumber: 'PO-42' }));
-		expect(log.requests).toHaveLength(1);
+		expect(log.requests).toHaveLength(status === 429 ? 3 : 1);
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.httpCode).toBe(String(status));
-		expect(result.error?.description).toContain('This request was not retried. Nothing was ordered.');
-		expect(result.error?.description).toContain('check your orders at KPN before ordering again');
+		if (status === 429) {
+			expect(result.error?.description).toContain('KPN refused this request, so it was not ordered. No earlier item was ordered.');
+		} else {
+			expect(result.error?.description).toContain(
+				'This request was not retried: KPN did not confirm it, so it may have been ordered. Check your orders at KPN before ordering again. No earlier item was ordered.',
+			);
+		}
 	});
 
 	test('a failed order after earlier ones says which orders WERE placed', async () => {

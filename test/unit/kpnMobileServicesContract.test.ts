@@ -110,7 +110,7 @@ describe('KPN MSM contract: get many', () => {
 		expect(any.isDone()).toBe(false);
 	});
 
-	test('a 503 is retried; a 500 is reported after one try', async () => {
+	test('a 503 is retried; a 500 that stays is reported after 3 tries', async () => {
 		mockKpnTokens(MSM_TOKEN_PATH);
 		const log = new RequestLog();
 		let calls = 0;
@@ -121,10 +121,10 @@ describe('KPN MSM contract: get many', () => {
 		nock.cleanAll();
 		mockKpnTokens(MSM_TOKEN_PATH);
 		const failing = new RequestLog();
-		mockMsm(failing, 'get', '/contract/all', () => [500, msmErrorBody(500, 'INTERNAL_ERROR', 'Internal server error')]);
+		mockMsm(failing, 'get', '/contract/all', () => [500, msmErrorBody(500, 'INTERNAL_ERROR', 'Internal server error'), { 'Retry-After': '0' }]);
 		const failed = await run({ resource: 'contract', operation: 'getAll', returnAll: true });
 		expect(failed.error?.httpCode).toBe('500');
-		expect(failing.requests).toHaveLength(1);
+		expect(failing.requests).toHaveLength(3);
 	});
 });
 

@@ -234,7 +234,7 @@ describe('KPN MSM subscriber: get many (from/to paging)', () => {
 
 	test.each([
 		[403, msmErrorBody(403, 'FORBIDDEN', 'Access denied', 'Missing privilege privileges_virtual_hierarchy_view'), 'KPN: Access denied — Missing privilege privileges_virtual_hierarchy_view', 1],
-		[500, msmErrorBody(500, 'INTERNAL_ERROR', 'Internal server error'), 'KPN: Internal server error', 1],
+		[500, msmErrorBody(500, 'INTERNAL_ERROR', 'Internal server error'), 'KPN: Internal server error', 3],
 		[400, msmErrorBody(400, 'INVALID_PAGINATION', 'to must not be smaller than from', 'from=5, to=1'), 'KPN: to must not be smaller than from — from=5, to=1', 1],
 		[429, msmErrorBody(429, 'TOO_MANY_REQUESTS', 'Quota exceeded'), 'KPN: Quota exceeded', 3],
 	])('HTTP %i is a clear error naming the request (%#)', async (status, body, message, attempts) => {
@@ -498,7 +498,6 @@ describe('KPN MSM subscriber: update (merge by default)', () => {
 
 	test.each([
 		[503, { fault: { faultstring: 'The Service is temporarily unavailable' } }, 'KPN: The Service is temporarily unavailable'],
-		[429, msmErrorBody(429, 'TOO_MANY_REQUESTS', 'Quota exceeded'), 'KPN: Quota exceeded'],
 		[500, msmErrorBody(500, 'INTERNAL_ERROR', 'Internal server error'), 'KPN: Internal server error'],
 		[403, msmErrorBody(403, 'FORBIDDEN', 'Access denied'), 'KPN: Access denied'],
 	])('HTTP %i on the PUT is reported after one try: the update is not sent again', async (status, body, message) => {
@@ -508,8 +507,22 @@ describe('KPN MSM subscriber: update (merge by default)', () => {
 		const result = await run(update({ email: 'new@companyx.nl' }));
 		expect(result.error?.message).toBe(message);
 		expect(result.error?.httpCode).toBe(String(status));
-		expect(result.error?.description).toContain('This request was not retried. Nothing was updated.');
+		expect(result.error?.description).toContain(
+			status < 500 ? 'KPN refused this request, so it was not updated.' : 'This request was not retried: KPN did not confirm it, so it may have been updated.',
+		);
+		expect(result.error?.description).toContain('No earlier item was updated.');
 		expect(log.lines()).toEqual(['GET /hierarchy/subscribers/1234568', 'PUT /hierarchy/subscribers/1234568']);
+	});
+
+	test('HTTP 429 on the PUT (refused by the gateway) is sent again, at most 3 tries in all', async () => {
+		mockKpnTokens(MSM_TOKEN_PATH);
+		const log = new RequestLog();
+		mockSubscriberApi(log, undefined, () => [429, msmErrorBody(429, 'TOO_MANY_REQUESTS', 'Quota exceeded'), { 'Retry-After': '0' }] as never);
+		const result = await run(update({ email: 'new@companyx.nl' }));
+		expect(result.error?.message).toBe('KPN: Quota exceeded');
+		expect(result.error?.description).toContain('after 3 tries');
+		expect(result.error?.description).toContain('KPN refused this request, so it was not updated.');
+		expect(log.lines()).toEqual(['GET /hierarchy/subscribers/1234568', ...Array(3).fill('PUT /hierarchy/subscribers/1234568')]);
 	});
 
 	test('a failure after earlier items says which subscribers WERE updated', async () => {

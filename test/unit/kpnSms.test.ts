@@ -186,7 +186,11 @@ describe('KPN SMS: send', () => {
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.message).toBe(message);
 		expect(result.error?.httpCode).toBe(String(status));
-		expect(result.error?.description).toContain('Call 1 of 1 (items 0–2) was not sent. Nothing was sent.');
+		expect(result.error?.description).toContain(
+			status < 500
+				? 'Call 1 of 1 (items 0–2) was not sent. Nothing was sent.'
+				: 'Call 1 of 1 (items 0–2) was not retried: KPN did not confirm it, so it may have been sent. Check the delivery reports before sending these items again. No earlier call was made.',
+		);
 		expect(api.isDone()).toBe(true);
 		expect(again.isDone()).toBe(false);
 		expect(tokens.calls()).toBe(status === 401 ? 2 : 1);
@@ -213,7 +217,7 @@ describe('KPN SMS: send', () => {
 		nock(KPN_TEST_HOST).post(SEND_PATH).reply(502, { fault: { faultstring: 'Bad Gateway' } });
 		const result = await send(items(250));
 		expect(result.error?.message).toBe('KPN: Bad Gateway');
-		expect(result.error?.description).toContain('Call 2 of 2 (items 200–249) was not sent.');
+		expect(result.error?.description).toContain('Call 2 of 2 (items 200–249) was not retried: KPN did not confirm it, so it may have been sent.');
 		expect(result.error?.description).toContain('200 item(s) in earlier calls WERE sent (document ids: first)');
 	});
 
@@ -249,7 +253,8 @@ describe('KPN SMS: send', () => {
 		expect(result.items).toHaveLength(250);
 		expect(result.items[0].json).toEqual({
 			error: 'KPN: internal server error',
-			description: 'POST /communication/kpn/sms/send failed (HTTP 500, KPN code 500). Call 1 of 2 (items 0–199) was not sent.',
+			description:
+				'POST /communication/kpn/sms/send failed (HTTP 500, KPN code 500). Call 1 of 2 (items 0–199) was not retried: KPN did not confirm it, so it may have been sent. Check the delivery reports before sending these items again.',
 		});
 		expect(result.items[199].json.error).toBe('KPN: internal server error');
 		expect(result.items[200].json.document_id).toBe('second');

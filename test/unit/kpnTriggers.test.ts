@@ -159,7 +159,12 @@ describe('KPN Disturbance Trigger', () => {
 		const before = JSON.stringify(polls.staticData);
 		nock.cleanAll();
 		mockKpnTokens();
-		nock(KPN_TEST_HOST).get(FAILURES).query(true).reply(500, { errorResponse: { code: '500', message: 'internal server error' } });
+		// A read: a 500 is tried 3 times in all before the poll fails.
+		nock(KPN_TEST_HOST)
+			.get(FAILURES)
+			.query(true)
+			.times(3)
+			.reply(500, { errorResponse: { code: '500', message: 'internal server error' } }, { 'Retry-After': '0' });
 		const failed = await polls.poll();
 		expect(failed.error?.message).toBe('KPN: internal server error');
 		expect(failed.error?.httpCode).toBe('500');
@@ -282,7 +287,10 @@ describe('KPN Incident Trigger', () => {
 		nock.cleanAll();
 		mockKpnTokens();
 		nock(KPN_TEST_HOST).get(`${INCIDENT}/GetActiveIncidents`).reply(200, { result: [] });
-		nock(KPN_TEST_HOST).get(`${INCIDENT}/GetIncident/INC0010001`).reply(500, { errorResponse: { code: '500', message: 'internal server error' } });
+		nock(KPN_TEST_HOST)
+			.get(`${INCIDENT}/GetIncident/INC0010001`)
+			.times(3)
+			.reply(500, { errorResponse: { code: '500', message: 'internal server error' } }, { 'Retry-After': '0' });
 		const failed = await polls.poll();
 		expect(failed.error?.message).toBe('KPN: internal server error');
 		expect(failed.error?.description).toContain('Looking up INC0010001, which left the active list');

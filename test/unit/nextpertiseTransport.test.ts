@@ -164,18 +164,27 @@ describe('Nextpertise JSON-RPC transport', () => {
 		nock.cleanAll();
 	});
 
-	test('a read answered 500 is not retried (only 429 and 503 are)', async () => {
+	test.each([500, 502, 504])('a read answered %i is retried like KPN reads; a 400 is not', async (status) => {
+		const api = nock(NEXTPERTISE_TEST_HOST)
+			.post('/postcodes/v1')
+			.reply(status, { message: 'boom' }, { 'Retry-After': '0' })
+			.post('/postcodes/v1')
+			.reply(200, ok({ housenrs: [2] }));
+		const read = await run({ safeToRetry: true });
+		expect(read.error).toBeUndefined();
+		expect(api.isDone()).toBe(true);
+
 		let calls = 0;
 		nock(NEXTPERTISE_TEST_HOST)
 			.post('/postcodes/v1')
 			.times(3)
 			.reply(() => {
 				calls++;
-				return [500, { message: 'boom' }];
+				return [400, { message: 'bad request' }];
 			});
-		const result = await run({ safeToRetry: true });
+		const refused = await run({ safeToRetry: true });
 		expect(calls).toBe(1);
-		expect(result.error?.message).toBe('Nextpertise answered HTTP 500: boom');
+		expect(refused.error?.message).toBe('Nextpertise answered HTTP 400: bad request');
 		nock.cleanAll();
 	});
 

@@ -318,6 +318,17 @@ describe('faults', () => {
 		expect((await disturbances()).status).toBe(200);
 	});
 
+	it('fails a call in the middle of a run (match.skip) and can send Retry-After with a 5xx', async () => {
+		sandbox.faults.failNext(1, { status: 503, retryAfterSeconds: 2 }, { pathIncludes: '/failures', skip: 2 });
+		expect((await disturbances()).status).toBe(200);
+		expect((await disturbances()).status).toBe(200);
+		const third = await disturbances();
+		expect(third.status).toBe(503);
+		expect(third.headers.get('retry-after')).toBe('2');
+		expect((await disturbances()).status).toBe(200);
+		expect(() => sandbox.faults.failNext(1, { status: 500 }, { skip: -1 })).toThrow('match.skip');
+	});
+
 	it('is reachable over HTTP for other processes', async () => {
 		const added = await call('POST', '/__sandbox/faults', { body: { count: 1, fault: { status: 503 }, match: { method: 'GET' } } });
 		expect(added.status).toBe(200);

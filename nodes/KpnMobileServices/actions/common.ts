@@ -9,6 +9,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { apiError } from '../../shared/errors/apiError';
+import { earlierWritesNote, writeFailureNote } from '../../shared/errors/writeOutcome';
 import { returnAllAndLimit } from '../../shared/fields/returnAllLimit';
 import { failureItem, itemProblem, optionBasePath } from '../../shared/items';
 import { KpnClient } from '../../shared/kpn/transport';
@@ -146,8 +147,8 @@ export interface RunSettings<P extends Prepared, R extends Prepared = P> {
 		doneWord: string;
 		/** What identifies a done item in the error (e.g. "order 7654321"). */
 		label?: (output: IDataObject[], resolved: R) => string | undefined;
-		/** Added to the error of a failed write (e.g. how to check whether it went through). */
-		note?: string;
+		/** How to check whether a write KPN did not confirm went through (default: "Check before sending it again."). */
+		check?: string;
 	};
 	/** Reads and checks one item's fields; no request may be made here. */
 	prepare: (itemIndex: number) => Promise<P | NodeOperationError> | P | NodeOperationError;
@@ -236,18 +237,16 @@ export async function runItems<P extends Prepared, R extends Prepared = P>(
 				done.push(`item ${itemIndex}${label ? `: ${label}` : ''}`);
 			}
 		} catch (error) {
+			const outcome = settings.write
+				? writeFailureNote(error as NodeApiError, settings.write.doneWord, settings.write.check)
+				: undefined;
 			if (context.continueOnFail()) {
-				results[itemIndex] = [failureItem(error as Error, itemIndex)];
+				const failure = error as NodeApiError;
+				const description = `${failure.description ?? ''} ${outcome ?? ''}`.trim();
+				results[itemIndex] = [failureItem({ message: failure.message, description }, itemIndex)];
 				continue;
 			}
-			let extra: string | undefined;
-			if (settings.write) {
-				const sentence =
-					done.length > 0
-						? `Earlier items WERE ${settings.write.doneWord} (${done.join(', ')}); do not send them again.`
-						: nothingDone;
-				extra = `This request was not retried. ${sentence}${settings.write.note ? ` ${settings.write.note}` : ''}`;
-			}
+			const extra = settings.write ? `${outcome} ${earlierWritesNote(done, settings.write.doneWord)}` : undefined;
 			stop = failureFor(context, error, itemIndex, extra);
 			break;
 		}

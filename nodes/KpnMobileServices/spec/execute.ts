@@ -3,8 +3,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError }
 import { NodeOperationError } from 'n8n-workflow';
 
 import { apiError } from '../../shared/errors/apiError';
+import { earlierWritesNote, writeFailureNote } from '../../shared/errors/writeOutcome';
 import { checkBasePath } from '../../shared/http/basePath';
-import { NEVER_RETRY } from '../../shared/http/retry';
+import { RETRY_THROTTLED_ONLY } from '../../shared/http/retry';
 import { isRecord } from '../../shared/isRecord';
 import { failureItem } from '../../shared/items';
 import { KpnClient } from '../../shared/kpn/transport';
@@ -250,7 +251,7 @@ async function perform(context: IExecuteFunctions, client: KpnClient, op: SpecOp
 		qs: call.qs,
 		headers,
 		body,
-		retryOn: op.safeToRetry ? undefined : NEVER_RETRY,
+		retryOn: op.safeToRetry ? undefined : RETRY_THROTTLED_ONLY,
 		itemIndex,
 		binary: op.response !== 'json',
 	});
@@ -292,8 +293,9 @@ async function attempt(context: IExecuteFunctions, client: KpnClient, op: SpecOp
 function stopError(context: IExecuteFunctions, op: SpecOperation, error: Error, itemIndex: number, done: string[]): Error {
 	let extra = '';
 	if (!op.safeToRetry) {
-		const earlier = done.length > 0 ? `Earlier items WERE sent (${done.join(', ')}); do not send them again.` : 'No earlier item was sent.';
-		extra = `This request was not retried. ${earlier}`;
+		// A NodeOperationError comes before the request (e.g. a file that cannot be read): not sent.
+		const outcome = error instanceof NodeOperationError ? '' : `${writeFailureNote(error as NodeApiError, 'sent')} `;
+		extra = `${outcome}${earlierWritesNote(done, 'sent')}`;
 	}
 	if (error instanceof NodeOperationError) {
 		error.description = `${error.description ?? ''} ${extra}`.trim();
@@ -311,7 +313,8 @@ function stopError(context: IExecuteFunctions, op: SpecOperation, error: Error, 
 /**
  * Runs one catalogue operation for every input item: checks all items first (bad input stops the
  * node before any request), then one request (or one paged read) per item. Reads are retried on
- * 429/503 by the transport, writes never. Continue On Fail turns a failure into an error item.
+ * 429/5xx by the transport, writes only on 429 (refused by the gateway, so never sent twice).
+ * Continue On Fail turns a failure into an error item.
  */
 export async function runSpecOperation(context: IExecuteFunctions, op: SpecOperation): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
@@ -339,7 +342,9 @@ export async function runSpecOperation(context: IExecuteFunctions, op: SpecOpera
 			const id = outcome[0]?.json.id;
 			done.push(`item ${call.itemIndex}${typeof id === 'number' || typeof id === 'string' ? `: id ${id}` : ''}`);
 		} else if (context.continueOnFail()) {
-			results[call.itemIndex] = [failureItem(outcome, call.itemIndex)];
+			const note = op.safeToRetry || outcome instanceof NodeOperationError ? '' : writeFailureNote(outcome as NodeApiError, 'sent');
+			const description = `${(outcome as NodeApiError).description ?? ''} ${note}`.trim();
+			results[call.itemIndex] = [failureItem({ message: outcome.message, description }, call.itemIndex)];
 		} else {
 			stop = stopError(context, op, outcome, call.itemIndex, done);
 			break;

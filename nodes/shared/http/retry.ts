@@ -9,8 +9,15 @@ export interface RetryPolicy {
 	maxTotalWaitMs: number;
 }
 
-export const RETRY_READS: readonly number[] = [429, 503];
-/** A 429 means the gateway accepted nothing, so even a write may be sent again. */
+/**
+ * A read changes nothing, so it may be sent again after a refusal (429) or a server or gateway
+ * failure (500, 502, 503, 504): at most DEFAULT_MAX_ATTEMPTS tries within the wait budget.
+ */
+export const RETRY_READS: readonly number[] = [429, 500, 502, 503, 504];
+/**
+ * A 429 means the gateway refused the call before KPN saw it, so even a write may be sent again:
+ * that is not sending it twice. Any other failure of a write is reported, never repeated.
+ */
 export const RETRY_THROTTLED_ONLY: readonly number[] = [429];
 export const NEVER_RETRY: readonly number[] = [];
 

@@ -29,7 +29,8 @@ export interface KpnRequest {
 	basePath: string;
 	/** The operation's path below the base path, e.g. `/send`. */
 	path: string;
-	body?: IDataObject | IDataObject[];
+	/** JSON; a Buffer is sent as it is (a body built ahead, e.g. with large Base64 files in it). */
+	body?: IDataObject | IDataObject[] | Buffer;
 	qs?: IDataObject;
 	headers?: Record<string, string>;
 	/** Statuses to retry; defaults to 429/503, which suits reads. Writes pass fewer or none. */

@@ -5,7 +5,7 @@
 // create_ticket → get_ticket / update_ticket).
 import { createHash, randomUUID } from 'node:crypto';
 
-import { MALFORMED_JSON_BODY, type Fault } from '../faults';
+import { MALFORMED_JSON_BODY, withRetryAfter, type Fault } from '../faults';
 import { isRecord, json, type ApiRequest, type Reply } from '../http';
 import repliesJson from '../fixtures/nextpertise-replies.json';
 import { findAddress, houseNumberExtensions, houseNumbers } from '../fixtures/nextpertiseAddresses';
@@ -328,11 +328,11 @@ export class NextpertiseApi {
 			case 401:
 				return nextpertiseUnauthorized();
 			case 500:
-				return json(500, { message: 'An unexpected error occurred' });
+				return withRetryAfter(fault, json(500, { message: 'An unexpected error occurred' }));
 			case 502:
-				return json(502, { message: 'An invalid response was received from the upstream server' });
+				return withRetryAfter(fault, json(502, { message: 'An invalid response was received from the upstream server' }));
 			case 503:
-				return json(503, { message: 'Service temporarily unavailable' });
+				return withRetryAfter(fault, json(503, { message: 'Service temporarily unavailable' }));
 		}
 	}
 

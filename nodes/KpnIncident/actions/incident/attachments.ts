@@ -105,21 +105,49 @@ export async function planAttachments(
 	return planned;
 }
 
+/** Bytes encoded per step (a multiple of 3): small enough that the Base64 pieces are young-generation garbage. */
+const ENCODE_CHUNK_BYTES = 3 * 16 * 1024;
+
 /**
- * Builds KPN's `attachments` array. A file n8n keeps in memory is already Base64 and is passed
- * on as is; a file in n8n's binary store is read into one Buffer and encoded once.
+ * The JSON request body with KPN's `attachments` array (`[{ name, content: <Base64> }]`), built
+ * as one Buffer. Each file is Base64-encoded straight into that Buffer, a chunk at a time, so a
+ * 9 MB file costs the 12 MB body and not also a 12 MB Base64 string and a 12 MB JSON string. A
+ * file n8n keeps in memory is already Base64 and is copied in as is; a file in n8n's binary store
+ * (filesystem, S3) is read into one Buffer and encoded from it.
  */
-export async function encodeAttachments(
+export async function jsonBodyWithAttachments(
 	context: IExecuteFunctions,
 	itemIndex: number,
+	body: IDataObject,
 	planned: PlannedAttachment[],
-): Promise<IDataObject[]> {
-	const encoded: IDataObject[] = [];
+): Promise<Buffer> {
+	const sources: Array<Buffer | string> = [];
 	for (const file of planned) {
-		const content = file.binary.id
-			? (await context.helpers.getBinaryDataBuffer(itemIndex, file.property)).toString('base64')
-			: file.binary.data;
-		encoded.push({ name: file.name, content });
+		sources.push(file.binary.id ? await context.helpers.getBinaryDataBuffer(itemIndex, file.property) : (file.binary.data ?? ''));
 	}
-	return encoded;
+	const fields = JSON.stringify(body);
+	const head = `${fields.slice(0, -1)}${fields === '{}' ? '' : ','}"attachments":[`;
+	const opens = planned.map((file, index) => `${index > 0 ? ',' : ''}{"name":${JSON.stringify(file.name)},"content":"`);
+	const close = '"}';
+	const base64Length = (source: Buffer | string) => (typeof source === 'string' ? source.length : 4 * Math.ceil(source.length / 3));
+	const total =
+		Buffer.byteLength(head) +
+		opens.reduce((sum, open) => sum + Buffer.byteLength(open), 0) +
+		sources.reduce((sum, source) => sum + base64Length(source) + close.length, 0) +
+		2;
+	const out = Buffer.allocUnsafe(total);
+	let offset = out.write(head, 0, 'utf8');
+	sources.forEach((source, index) => {
+		offset += out.write(opens[index], offset, 'utf8');
+		if (typeof source === 'string') {
+			offset += out.write(source, offset, 'latin1');
+		} else {
+			for (let start = 0; start < source.length; start += ENCODE_CHUNK_BYTES) {
+				offset += out.write(source.subarray(start, start + ENCODE_CHUNK_BYTES).toString('base64'), offset, 'latin1');
+			}
+		}
+		offset += out.write(close, offset, 'latin1');
+	});
+	offset += out.write(']}', offset, 'latin1');
+	return offset === total ? out : out.subarray(0, offset);
 }

@@ -9,13 +9,14 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { apiError } from '../../../shared/errors/apiError';
-import { NEVER_RETRY } from '../../../shared/http/retry';
+import { earlierWritesNote, writeFailureNote } from '../../../shared/errors/writeOutcome';
+import { RETRY_THROTTLED_ONLY } from '../../../shared/http/retry';
 import { failureItem, itemProblem, optionBasePath } from '../../../shared/items';
 import { KpnClient } from '../../../shared/kpn/transport';
 
 export { itemProblem, requiredText } from '../../../shared/items';
 import { INCIDENT_BASE_PATH, incidentBasePathOption, incidentList } from '../../incidentApi';
-import { encodeAttachments, type PlannedAttachment } from './attachments';
+import { jsonBodyWithAttachments, type PlannedAttachment } from './attachments';
 
 export type IncidentOperation = 'create' | 'comment' | 'close' | 'reopen' | 'get' | 'getAll';
 
@@ -90,9 +91,10 @@ export async function runPerItem(context: IExecuteFunctions, settings: RunSettin
 	const done: string[] = [];
 	for (const request of prepared) {
 		const { itemIndex } = request;
-		let body: IDataObject | undefined = request.body;
+		let body: IDataObject | Buffer | undefined = request.body;
+		let headers: Record<string, string> | undefined;
 		if (request.attachments && request.attachments.length > 0) {
-			const attachments = await readAttachments(context, itemIndex, request.attachments);
+			const attachments = await readAttachments(context, itemIndex, request.body ?? {}, request.attachments);
 			if (attachments instanceof NodeOperationError) {
 				if (!context.continueOnFail()) {
 					if (settings.write && done.length > 0) {
@@ -103,7 +105,8 @@ export async function runPerItem(context: IExecuteFunctions, settings: RunSettin
 				results[itemIndex] = [failureItem(attachments, itemIndex)];
 				continue;
 			}
-			body = { ...body, attachments };
+			body = attachments;
+			headers = { 'Content-Type': 'application/json' };
 		}
 		try {
 			const response = await client!.request<unknown>({
@@ -111,7 +114,8 @@ export async function runPerItem(context: IExecuteFunctions, settings: RunSettin
 				basePath: request.basePath,
 				path: request.path,
 				body,
-				retryOn: settings.write ? NEVER_RETRY : undefined,
+				headers,
+				retryOn: settings.write ? RETRY_THROTTLED_ONLY : undefined,
 				itemIndex,
 			});
 			body = undefined;
@@ -123,17 +127,15 @@ export async function runPerItem(context: IExecuteFunctions, settings: RunSettin
 		} catch (error) {
 			body = undefined;
 			const failure = error as NodeApiError;
+			const outcome = settings.write ? writeFailureNote(failure, settings.write.doneWord) : '';
 			if (context.continueOnFail()) {
-				results[itemIndex] = [failureItem(failure, itemIndex)];
+				const description = `${failure.description ?? ''} ${outcome}`.trim();
+				results[itemIndex] = [failureItem({ message: failure.message, description }, itemIndex)];
 				continue;
 			}
 			let description = failure.description ?? undefined;
 			if (settings.write) {
-				const sentence =
-					done.length > 0
-						? `Earlier items WERE ${settings.write.doneWord} (${done.join(', ')}); do not send them again.`
-						: `Nothing was ${settings.write.doneWord}.`;
-				description = `${description ?? ''} This request was not retried. ${sentence}`.trim();
+				description = `${description ?? ''} ${outcome} ${earlierWritesNote(done, settings.write.doneWord)}`.trim();
 			}
 			throw apiError(context.getNode(), {
 				message: failure.message,
@@ -146,14 +148,15 @@ export async function runPerItem(context: IExecuteFunctions, settings: RunSettin
 	return results.flat();
 }
 
-/** Reads and encodes an item's attachments; a file that cannot be read is returned as the problem. */
+/** The JSON body with the item's attachments encoded in; a file that cannot be read is returned as the problem. */
 async function readAttachments(
 	context: IExecuteFunctions,
 	itemIndex: number,
+	body: IDataObject,
 	planned: PlannedAttachment[],
-): Promise<IDataObject[] | NodeOperationError> {
+): Promise<Buffer | NodeOperationError> {
 	try {
-		return await encodeAttachments(context, itemIndex, planned);
+		return await jsonBodyWithAttachments(context, itemIndex, body, planned);
 	} catch (error) {
 		return itemProblem(context, itemIndex)(
 			`Attachments: could not read the binary data (${(error as Error).message})`,

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { NEVER_RETRY } from '../../../shared/http/retry';
+import { RETRY_THROTTLED_ONLY } from '../../../shared/http/retry';
 import { isRecord } from '../../msmApi';
 import { basePathFor, itemProblem, numericId, optionsField, runItems, showFor } from '../common';
 import { contractLocator, subscriberLocator } from '../locators';
@@ -94,7 +94,7 @@ export async function create(this: IExecuteFunctions): Promise<INodeExecutionDat
 				basePath: item.basePath,
 				path: BASKET_PATH,
 				body: item.body,
-				retryOn: NEVER_RETRY,
+				retryOn: RETRY_THROTTLED_ONLY,
 				itemIndex: item.itemIndex,
 			});
 			return [isRecord(response.body) ? response.body : { result: (response.body ?? null) as IDataObject }];

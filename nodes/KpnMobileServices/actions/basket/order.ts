@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { NEVER_RETRY } from '../../../shared/http/retry';
+import { RETRY_THROTTLED_ONLY } from '../../../shared/http/retry';
 import { isRecord } from '../../msmApi';
 import { basePathFor, itemProblem, optionsField, runItems, showFor, text } from '../common';
 import { sessionIdField } from '../locators';
@@ -150,7 +150,7 @@ export async function order(this: IExecuteFunctions): Promise<INodeExecutionData
 		write: {
 			doneWord: 'ordered',
 			label: (output) => (output[0]?.orderId !== undefined ? `order ${String(output[0].orderId)}` : undefined),
-			note: 'If KPN timed out or answered 5xx, the order may still have been placed: check your orders at KPN before ordering again.',
+			check: 'Check your orders at KPN before ordering again.',
 		},
 		prepare: (itemIndex) => {
 			const fail = itemProblem(this, itemIndex);
@@ -190,8 +190,9 @@ export async function order(this: IExecuteFunctions): Promise<INodeExecutionData
 				path: `${BASKET_PATH}/order`,
 				qs: { sessionId: item.sessionId },
 				body: item.body,
-				// An order is never sent twice by the node: not on 429, 503 or anything else.
-				retryOn: NEVER_RETRY,
+				// An order is never sent twice: only a 429 (the gateway refused it, KPN never saw it) is
+				// sent again; a 5xx, a timeout or an unreadable answer is reported.
+				retryOn: RETRY_THROTTLED_ONLY,
 				itemIndex: item.itemIndex,
 			});
 			const answer = isRecord(response.body) ? response.body : {};

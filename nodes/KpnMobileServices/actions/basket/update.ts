@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { NEVER_RETRY } from '../../../shared/http/retry';
+import { RETRY_THROTTLED_ONLY } from '../../../shared/http/retry';
 import { basePathFor, itemProblem, optionsField, runItems, showFor } from '../common';
 import { sessionIdField } from '../locators';
 import { BASKET_PATH, basketAnswer, sessionIdFor } from './common';
@@ -200,7 +200,7 @@ export async function update(this: IExecuteFunctions): Promise<INodeExecutionDat
 				path: BASKET_PATH,
 				qs: { sessionId: item.sessionId },
 				body: item.body,
-				retryOn: NEVER_RETRY,
+				retryOn: RETRY_THROTTLED_ONLY,
 				itemIndex: item.itemIndex,
 			});
 			return [basketAnswer(response.body, item.sessionId)];

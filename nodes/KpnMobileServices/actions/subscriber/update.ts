@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { NEVER_RETRY } from '../../../shared/http/retry';
+import { RETRY_THROTTLED_ONLY } from '../../../shared/http/retry';
 import { isRecord } from '../../msmApi';
 import { basePathFor, itemProblem, numericId, optionsField, runItems, showFor, text } from '../common';
 import { subscriberLocator } from '../locators';
@@ -307,7 +307,7 @@ export async function update(this: IExecuteFunctions): Promise<INodeExecutionDat
 				basePath: item.basePath,
 				path: subscriberPath(item.id),
 				body,
-				retryOn: NEVER_RETRY,
+				retryOn: RETRY_THROTTLED_ONLY,
 				itemIndex: item.itemIndex,
 			});
 			sent.set(item.id, subscriber);

@@ -7,11 +7,13 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { apiError } from '../../../shared/errors/apiError';
+import { writeMayHaveHappened } from '../../../shared/errors/writeOutcome';
 import { RETRY_THROTTLED_ONLY } from '../../../shared/http/retry';
 import { KpnClient } from '../../../shared/kpn/transport';
+import { asText, describeType } from '../../../shared/items';
 import { normalizeSmsNumber } from '../../../shared/validation/phoneNumber';
 import { MAX_PAIRS_PER_CALL, packSmsBatches, type PreparedSms, type SmsBatch } from './packMessages';
-import { countSmsParts } from './smsParts';
+import { countSmsParts, invalidSenderCharacters } from './smsParts';
 
 export const SMS_API_PATH_CURRENT = '/communication/kpn/sms';
 export const SMS_API_PATH_LEGACY = '/messaging/sms-kpn/v1';
@@ -134,12 +136,23 @@ function prepareItem(context: IExecuteFunctions, itemIndex: number): PreparedSms
 	const fail = (message: string) =>
 		new NodeOperationError(node, `Item ${itemIndex}: ${message}`, { itemIndex });
 
-	const sender = String(context.getNodeParameter('sender', itemIndex, 'KPN') ?? '').trim() || 'KPN';
+	const rawSender = context.getNodeParameter('sender', itemIndex, 'KPN') as unknown;
+	const senderText = asText(rawSender);
+	if (senderText === undefined) return fail(`Sender must be text, not ${describeType(rawSender)}`);
+	const sender = senderText.trim() || 'KPN';
 	if (sender.length > MAX_SENDER_LENGTH) {
 		return fail(`Sender "${sender}" has ${sender.length} characters; KPN allows at most ${MAX_SENDER_LENGTH}`);
 	}
+	const invalid = invalidSenderCharacters(sender);
+	if (invalid.length > 0) {
+		return fail(
+			`Sender ${JSON.stringify(sender)} has characters a phone cannot show as a sender name (${invalid.map((char) => JSON.stringify(char)).join(', ')}); use letters, digits, spaces and simple punctuation`,
+		);
+	}
 
-	const content = String(context.getNodeParameter('message', itemIndex, '') ?? '');
+	const rawContent = context.getNodeParameter('message', itemIndex, '') as unknown;
+	const content = asText(rawContent);
+	if (content === undefined) return fail(`Message must be text, not ${describeType(rawContent)}`);
 	if (content.trim() === '') return fail('Message is empty');
 	if (content.length > MAX_CONTENT_LENGTH) {
 		return fail(`Message has ${content.length} characters; KPN allows at most ${MAX_CONTENT_LENGTH}`);
@@ -158,6 +171,10 @@ function prepareItem(context: IExecuteFunctions, itemIndex: number): PreparedSms
 	}
 
 	const options = context.getNodeParameter('options', itemIndex, {}) as SendOptions;
+	const apiPath = options.apiPath || SMS_API_PATH_CURRENT;
+	if (apiPath !== SMS_API_PATH_CURRENT && apiPath !== SMS_API_PATH_LEGACY) {
+		return fail(`API Path must be ${SMS_API_PATH_CURRENT} (Current) or ${SMS_API_PATH_LEGACY} (Legacy), not "${String(apiPath)}"`);
+	}
 	const webhookUrl = options.webhookUrl?.trim() || undefined;
 	if (webhookUrl !== undefined && !/^https?:\/\/[^\s/]+/i.test(webhookUrl)) {
 		return fail(`Delivery Report Webhook URL "${webhookUrl}" is not an http(s) URL`);
@@ -174,7 +191,7 @@ function prepareItem(context: IExecuteFunctions, itemIndex: number): PreparedSms
 		content,
 		recipients,
 		settings: {
-			apiPath: options.apiPath || SMS_API_PATH_CURRENT,
+			apiPath,
 			sender,
 			webhookUrl,
 			expireIn,
@@ -255,7 +272,11 @@ export async function send(this: IExecuteFunctions): Promise<INodeExecutionData[
 			}
 		} catch (error) {
 			const failure = error as NodeApiError;
-			const context = `Call ${batchIndex + 1} of ${batches.length} (${itemRange(batch)}) was not sent.`;
+			const call = `Call ${batchIndex + 1} of ${batches.length} (${itemRange(batch)})`;
+			const unconfirmed = writeMayHaveHappened(failure);
+			const context = unconfirmed
+				? `${call} was not retried: KPN did not confirm it, so it may have been sent. Check the delivery reports before sending these items again.`
+				: `${call} was not sent.`;
 			if (this.continueOnFail()) {
 				for (const sms of batch.entries) {
 					results[sms.itemIndex] = {
@@ -268,7 +289,9 @@ export async function send(this: IExecuteFunctions): Promise<INodeExecutionData[
 			const already =
 				sentItems > 0
 					? ` ${sentItems} item(s) in earlier calls WERE sent (document ids: ${sentDocuments.join(', ')}); do not send those again.`
-					: ' Nothing was sent.';
+					: unconfirmed
+						? ' No earlier call was made.'
+						: ' Nothing was sent.';
 			throw apiError(this.getNode(), {
 				message: failure.message,
 				description: `${failure.description ?? ''} ${context}${already}`.trim(),

@@ -19,3 +19,11 @@ export function countSmsParts(content: string): number {
 	const units = [...content].reduce((sum, char) => sum + (char.codePointAt(0)! > 0xffff ? 2 : 1), 0);
 	return units <= 70 ? 1 : Math.ceil(units / 67);
 }
+
+/**
+ * Characters that cannot be part of a sender name: an alphanumeric sender is sent in the GSM 7-bit
+ * basic alphabet (3GPP TS 23.040), so anything outside it, and line breaks, are refused.
+ */
+export function invalidSenderCharacters(sender: string): string[] {
+	return [...new Set([...sender].filter((char) => char === '\n' || char === '\r' || !GSM_BASIC.includes(char)))];
+}

@@ -1,0 +1,36 @@
+/** What a failed write (SMS, incident, order, …) tells about whether it happened anyway. */
+export interface FailedRequest {
+	httpCode?: string | number | null;
+	message?: string;
+}
+
+/** Failures that happen before a request leaves: no connection, no host, no access token. */
+const NEVER_SENT = /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|access token|Client ID/i;
+
+/**
+ * Whether KPN may have carried out a write that failed. A 4xx is a refusal (nothing happened); a
+ * 5xx, a timeout, a dropped connection or an answer that could not be read leave it unknown.
+ */
+export function writeMayHaveHappened(error: FailedRequest): boolean {
+	const status = Number(error.httpCode ?? Number.NaN);
+	if (status >= 400 && status < 500) return false;
+	if (Number.isFinite(status)) return true;
+	return !NEVER_SENT.test(error.message ?? '');
+}
+
+/**
+ * The sentence for a write that failed: refused, or not confirmed (and then never repeated by
+ * the node, because it may have gone through). `check` says how to find out.
+ */
+export function writeFailureNote(error: FailedRequest, doneWord: string, check = 'Check before sending it again.'): string {
+	return writeMayHaveHappened(error)
+		? `This request was not retried: KPN did not confirm it, so it may have been ${doneWord}. ${check}`
+		: `KPN refused this request, so it was not ${doneWord}.`;
+}
+
+/** The sentence about the items before the failed one. */
+export function earlierWritesNote(done: string[], doneWord: string): string {
+	return done.length > 0
+		? `Earlier items WERE ${doneWord} (${done.join(', ')}); do not send them again.`
+		: `No earlier item was ${doneWord}.`;
+}

@@ -69,7 +69,10 @@ async function main() {
 			step(`installing the package into a fresh n8n ${N8N_VERSION} user folder, importing credentials and workflows`);
 			ctx.n8n = await prepareN8n({
 				tarball,
-				credentials: benchCredentials(sandbox.url, ctx.clientId, ctx.clientSecret),
+				credentials: benchCredentials(sandbox.url, ctx.clientId, ctx.clientSecret, {
+					username: sandboxModule.NEXTPERTISE_SANDBOX_USERNAME,
+					password: sandboxModule.NEXTPERTISE_SANDBOX_PASSWORD,
+				}),
 				workflows: runnable.filter((scenario) => scenario.needsN8n).flatMap((scenario) => scenario.workflows(ctx)),
 			});
 		}

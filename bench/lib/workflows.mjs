@@ -8,9 +8,11 @@ export const CREDENTIAL_IDS = {
 	/** Baseline: n8n's generic OAuth2 credential, client-credentials grant. */
 	oauthSms: 'benchOAuthSms001',
 	oauthTokens: 'benchOAuthTok001',
+	/** Package, Nextpertise Return All scenario (JWT: one log-in). */
+	nextpertise: 'benchNxpJwt00001',
 };
 
-export function benchCredentials(sandboxUrl, clientId, clientSecret) {
+export function benchCredentials(sandboxUrl, clientId, clientSecret, nextpertise) {
 	const tokenUrl = `${sandboxUrl}/oauth/client_credential/accesstoken?grant_type=client_credentials`;
 	const kpn = (id, name) => ({ id, name, type: 'kpnApi', data: { clientId, clientSecret, baseUrl: sandboxUrl, tokenUrl } });
 	// What a user without this package would set up: n8n's OAuth2 API credential, Client
@@ -26,6 +28,12 @@ export function benchCredentials(sandboxUrl, clientId, clientSecret) {
 		kpn(CREDENTIAL_IDS.kpnTokens, 'KPN (bench tokens)'),
 		oauth(CREDENTIAL_IDS.oauthSms, 'Generic OAuth2 (bench SMS)'),
 		oauth(CREDENTIAL_IDS.oauthTokens, 'Generic OAuth2 (bench tokens)'),
+		{
+			id: CREDENTIAL_IDS.nextpertise,
+			name: 'Nextpertise (bench)',
+			type: 'nextpertiseApi',
+			data: { ...nextpertise, authentication: 'jwt', baseUrl: sandboxUrl },
+		},
 	];
 }
 
@@ -116,4 +124,30 @@ export function baselineSmsWorkflow(id, count, sandboxUrl, credentialId) {
 		},
 		credentials: { oAuth2Api: { id: credentialId, name: 'Generic OAuth2 (bench)' } },
 	});
+}
+
+export const NEXTPERTISE_NODE = 'All Connections';
+
+/** Manual trigger → Nextpertise broadband list_connections with Return All (the node pages). */
+export function nextpertiseReturnAllWorkflow(id, credentialId) {
+	return {
+		id,
+		name: 'Bench: Nextpertise Return All',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{ id: 'b3c0f1a0-0009-4000-8000-000000000001', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'b3c0f1a0-0009-4000-8000-000000000002',
+				name: NEXTPERTISE_NODE,
+				type: 'n8n-nodes-kpn-nextpertise.nextpertise',
+				typeVersion: 1,
+				position: [220, 0],
+				parameters: { resource: 'broadband', operation: 'list_connections', returnAll: true, additionalFields: {} },
+				credentials: { nextpertiseApi: { id: credentialId, name: 'Nextpertise (bench)' } },
+			},
+		],
+		connections: { Start: { main: [[{ node: NEXTPERTISE_NODE, type: 'main', index: 0 }]] } },
+		pinData: {},
+	};
 }

@@ -59,6 +59,7 @@ async function main() {
 		sandbox,
 		clientId: sandboxModule.SANDBOX_CLIENT_ID,
 		clientSecret: sandboxModule.SANDBOX_CLIENT_SECRET,
+		nextpertise: { username: sandboxModule.NEXTPERTISE_SANDBOX_USERNAME, password: sandboxModule.NEXTPERTISE_SANDBOX_PASSWORD },
 		n8n: undefined,
 	};
 	const rows = [];
@@ -69,10 +70,7 @@ async function main() {
 			step(`installing the package into a fresh n8n ${N8N_VERSION} user folder, importing credentials and workflows`);
 			ctx.n8n = await prepareN8n({
 				tarball,
-				credentials: benchCredentials(sandbox.url, ctx.clientId, ctx.clientSecret, {
-					username: sandboxModule.NEXTPERTISE_SANDBOX_USERNAME,
-					password: sandboxModule.NEXTPERTISE_SANDBOX_PASSWORD,
-				}),
+				credentials: benchCredentials(sandbox.url, ctx.clientId, ctx.clientSecret, ctx.nextpertise),
 				workflows: runnable.filter((scenario) => scenario.needsN8n).flatMap((scenario) => scenario.workflows(ctx)),
 			});
 		}

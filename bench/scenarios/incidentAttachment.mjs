@@ -1,26 +1,6 @@
 // KPN Incident Create with a large attachment, run in n8n-core's engine in a child process
 // (bench/inprocess/incidentAttachment.ts): peak memory above what the process held before.
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-
-import { REPO_ROOT } from '../../scripts/n8n/version.mjs';
-
-const SCRIPT = join(REPO_ROOT, '.cache', 'bench-dist', 'bench', 'inprocess', 'incidentAttachment.js');
-
-function runChild(args) {
-	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, ['--expose-gc', SCRIPT, JSON.stringify(args)], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-		let output = '';
-		child.stdout.on('data', (chunk) => (output += chunk));
-		child.stderr.on('data', (chunk) => (output += chunk));
-		child.once('error', reject);
-		child.once('close', () => {
-			const line = output.split('\n').find((text) => text.startsWith('RESULT '));
-			if (!line) return reject(new Error(`incident attachment run printed no result:\n${output.slice(-2000)}`));
-			resolve(JSON.parse(line.slice('RESULT '.length)));
-		});
-	});
-}
+import { runInProcessScript } from '../lib/inprocess.mjs';
 
 const MODES = [
 	['store', "file in n8n's binary store on disk (filesystem mode, n8n 2.x default)"],
@@ -35,7 +15,7 @@ export default {
 		const rows = [];
 		for (const [mode, label] of MODES) {
 			await ctx.sandbox.reset();
-			const result = await runChild({ sandboxUrl: ctx.sandbox.url, clientId: ctx.clientId, clientSecret: ctx.clientSecret, megabytes, mode });
+			const result = await runInProcessScript('incidentAttachment', { sandboxUrl: ctx.sandbox.url, clientId: ctx.clientId, clientSecret: ctx.clientSecret, megabytes, mode });
 			if (!result.ok) throw new Error(`incident attachment (${mode}) failed: ${result.error}`);
 			// The warm-up (a small file, own token) is part of the log: count the measured run only.
 			const calls = await ctx.sandbox.calls();

@@ -160,7 +160,11 @@ describe('Nextpertise JSON-RPC transport', () => {
 		});
 		expect(calls).toBe(1);
 		expect(result.error?.httpCode).toBe(String(status));
-		expect(result.error?.description).toContain('order_connection changes data, so it was not sent again');
+		expect(result.error?.description).toContain(
+			status === 429
+				? 'Nextpertise refused order_connection before carrying it out; it changes data, so it was not sent again: repeat it later.'
+				: 'order_connection changes data, so it was not sent again: check in InControl whether it took effect',
+		);
 		nock.cleanAll();
 	});
 

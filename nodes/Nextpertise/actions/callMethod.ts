@@ -82,7 +82,10 @@ export async function callMethod(this: IExecuteFunctions): Promise<INodeExecutio
 			continue;
 		}
 		if (!method.safeToRetry && done.length > 0) {
-			const sent = `Items ${done.join(', ')} were already sent to ${method.method}; do not send them again.`;
+			const sent =
+				done.length === 1
+					? `Item ${done[0]} was already sent to ${method.method}; do not send it again.`
+					: `Items ${done.join(', ')} were already sent to ${method.method}; do not send them again.`;
 			failure.description = [failure.description, sent].filter((part) => !!part).join(' ');
 		}
 		throw failure;

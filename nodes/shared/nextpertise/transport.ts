@@ -112,7 +112,7 @@ export class NextpertiseClient {
 			const shown = typeof response.body === 'string' ? response.body.slice(0, 200) : typeof response.body;
 			throw apiError(node, {
 				message: 'Nextpertise answered with something that is not a JSON-RPC reply',
-				description: `${this.where(call)} returned: ${shown}`,
+				description: `${this.where(call)} returned: ${shown}${this.mayHaveTakenEffect(call, '\n')}`,
 				httpCode: response.statusCode,
 				itemIndex: call.itemIndex,
 			});
@@ -133,14 +133,14 @@ export class NextpertiseClient {
 		if (body.id !== id) {
 			throw apiError(node, {
 				message: 'Nextpertise answered a different request',
-				description: `${this.where(call)} was sent with id ${id}, the reply carries id ${JSON.stringify(body.id)}.`,
+				description: `${this.where(call)} was sent with id ${id}, the reply carries id ${JSON.stringify(body.id)}.${this.mayHaveTakenEffect(call)}`,
 				itemIndex: call.itemIndex,
 			});
 		}
 		if (!('result' in body)) {
 			throw apiError(node, {
 				message: 'Nextpertise answered without a result',
-				description: `${this.where(call)} returned a reply with neither "result" nor "error".`,
+				description: `${this.where(call)} returned a reply with neither "result" nor "error".${this.mayHaveTakenEffect(call)}`,
 				itemIndex: call.itemIndex,
 			});
 		}
@@ -161,6 +161,12 @@ export class NextpertiseClient {
 		return await authenticatedCall(this.context, NEXTPERTISE_CREDENTIAL_TYPE, options, withNewToken);
 	}
 
+	/** For a write that got no usable answer: it may have been carried out, and it was not sent again. */
+	private mayHaveTakenEffect(call: JsonRpcCall, separator = ' '): string {
+		if (call.safeToRetry) return '';
+		return `${separator}${call.method} changes data and may have taken effect, so it was not sent again: check in InControl whether it did before you repeat it.`;
+	}
+
 	private httpError(error: unknown, call: JsonRpcCall, attempts: number): Error {
 		const node = this.context.getNode();
 		const tries = attempts > 1 ? ` after ${attempts} tries` : '';
@@ -168,9 +174,13 @@ export class NextpertiseClient {
 			// Thrown before any HTTP status: log-in errors and network failures. n8n may have replaced
 			// the message with a generic one; the first of `messages` is the original.
 			const original = (error as { messages?: string[] }).messages?.[0] ?? (error as Error).message;
+			const loginFailed = /Nextpertise/.test(original);
+			// A timeout or a dropped connection may come after Nextpertise received the call; a failed
+			// log-in, an unknown host or a refused connection means nothing was sent.
+			const notSent = loginFailed || /\b(ECONNREFUSED|ENOTFOUND|EAI_AGAIN)\b/.test(original);
 			return apiError(node, {
-				message: /Nextpertise/.test(original) ? original : `Could not reach Nextpertise: ${original}`,
-				description: `${this.where(call)} was not answered${tries}.`,
+				message: loginFailed ? original : `Could not reach Nextpertise: ${original}`,
+				description: `${this.where(call)} was not answered${tries}.${notSent ? '' : this.mayHaveTakenEffect(call)}`,
 				itemIndex: call.itemIndex,
 			});
 		}
@@ -191,9 +201,12 @@ export class NextpertiseClient {
 		} else if (statusCode === 503) {
 			message = 'Nextpertise is temporarily unavailable (HTTP 503)';
 		}
-		const notRetried = !call.safeToRetry && (statusCode === 429 || statusCode >= 500)
-			? ` ${call.method} changes data, so it was not sent again: check in InControl whether it took effect before you repeat it.`
-			: '';
+		let notRetried = '';
+		if (!call.safeToRetry && statusCode === 429) {
+			notRetried = ` Nextpertise refused ${call.method} before carrying it out; it changes data, so it was not sent again: repeat it later.`;
+		} else if (!call.safeToRetry && statusCode >= 500) {
+			notRetried = ` ${call.method} changes data, so it was not sent again: check in InControl whether it took effect before you repeat it.`;
+		}
 		return apiError(node, {
 			message,
 			description: `${this.where(call)} failed${tries}.${documented ? ` ${documented}.` : ''}${hint}${notRetried}`,

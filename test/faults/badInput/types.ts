@@ -16,10 +16,3 @@ export interface BadInputCase {
 	/** The rest of the message after "Item N: ", or a pattern it must match. */
 	message: string | RegExp;
 }
-
-/** A family whose node is not in this tree yet: its cases are listed and reported as pending. */
-export interface PendingCases {
-	family: string;
-	note: string;
-	planned: string[];
-}

@@ -285,11 +285,3 @@ export function withRequestTimeout(nodeType: INodeType, timeoutMs: number): INod
 	}
 	return wrapped;
 }
-
-/** Records a family's scenarios that cannot run yet, and prints why. */
-export function pendingScenarios(family: string, note: string, scenarios: string[]): void {
-	console.log(`pending: ${note} (${family}: ${scenarios.length} scenario(s))`);
-	for (const scenario of scenarios) {
-		recordScenario({ family, scenario, kind: 'pending', items: 0, itemsLost: 0, duplicateWrites: 0, duplicateDeliveries: 0, secretsFound: 0, note });
-	}
-}

@@ -443,13 +443,27 @@ export class NextpertiseApi {
 
 	// ---- paging -----------------------------------------------------------------------------
 
-	private rowsFor(key: string, templates: unknown[]): unknown[] {
+	/**
+	 * The rows of a paged list: `count` generated ones, then stored transactions or tickets. Only the
+	 * rows of the page asked for are built, so paging through 10,000 rows stays linear.
+	 */
+	private rowsFor(key: string, templates: unknown[]): { total: number; slice(start: number, end?: number): unknown[] } {
 		const count = this.rows.get(key) ?? NEXTPERTISE_DEFAULT_ROWS;
 		const bases = templates.length > 0 ? templates : [{}];
-		const generated = Array.from({ length: count }, (_, index) => varyRow(bases[index % bases.length], index, key));
-		if (key === 'broadband/list_transactions') generated.push(...[...this.transactions.values()].map((row) => clone(row)));
-		if (key === 'support/list_tickets') generated.push(...[...this.tickets.values()].map((row) => clone(row)));
-		return generated;
+		let stored: unknown[] = [];
+		if (key === 'broadband/list_transactions') stored = [...this.transactions.values()];
+		if (key === 'support/list_tickets') stored = [...this.tickets.values()];
+		const total = count + stored.length;
+		return {
+			total,
+			slice(start, end = total) {
+				const rows: unknown[] = [];
+				for (let index = Math.max(0, start); index < Math.min(end, total); index++) {
+					rows.push(index < count ? varyRow(bases[index % bases.length], index, key) : clone(stored[index - count]));
+				}
+				return rows;
+			},
+		};
 	}
 
 	/** A paged list: `pagination {page, per_page}` → `pagination {previous_page, next_page, per_page, count}`, or `paging {offset, length}` → `count`. */
@@ -474,7 +488,7 @@ export class NextpertiseApi {
 			const offset = typeof request.offset === 'number' && request.offset > 0 ? Math.floor(request.offset) : 0;
 			const length = typeof request.length === 'number' ? Math.floor(request.length) : NEXTPERTISE_DEFAULT_PAGE_SIZE;
 			const slice = length > 0 ? rows.slice(offset, offset + length) : rows.slice(offset);
-			return rpcResult(call.id, { ...template, [itemsKey]: slice, count: rows.length });
+			return rpcResult(call.id, { ...template, [itemsKey]: slice, count: rows.total });
 		}
 
 		const request = isRecord(call.params.pagination) ? call.params.pagination : {};
@@ -483,18 +497,18 @@ export class NextpertiseApi {
 		// "'0' means 'all' on some endpoints": the sandbox reads 0 (or less) as all rows on one page.
 		const all = perPage <= 0;
 		const start = all ? 0 : (page - 1) * perPage;
-		const slice = all ? rows : rows.slice(start, start + perPage);
+		const slice = all ? rows.slice(0) : rows.slice(start, start + perPage);
 		const result: Record<string, unknown> = {
 			...template,
 			[itemsKey]: slice,
 			pagination: {
 				previous_page: !all && page > 1 ? page - 1 : null,
-				next_page: !all && start + perPage < rows.length ? page + 1 : null,
+				next_page: !all && start + perPage < rows.total ? page + 1 : null,
 				per_page: all ? 0 : perPage,
-				count: rows.length,
+				count: rows.total,
 			},
 		};
-		if ('ticket_count' in template) result.ticket_count = rows.length;
+		if ('ticket_count' in template) result.ticket_count = rows.total;
 		return rpcResult(call.id, result);
 	}
 

@@ -4,20 +4,20 @@
 import '../../test/setup/env';
 
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { Container } from '@n8n/di';
 import { BinaryDataService } from 'n8n-core';
-import { SSHClientsManager } from 'n8n-core/dist/execution-engine/ssh-clients-manager';
 import type { IBinaryData } from 'n8n-workflow';
 
 import { KpnIncident } from '../../nodes/KpnIncident/KpnIncident.node';
 import { memoryFile, withBinaryInput } from '../../test/harness/binaryItems';
 import { kpnCredentialStore } from '../../test/harness/kpnCredentials';
 import { runNode } from '../../test/harness/runNode';
+import { measurePeak, runChildScript } from './childScript';
 
 interface Args {
 	sandboxUrl: string;
@@ -51,18 +51,9 @@ function diskStore(): { put(content: Buffer, name: string): IBinaryData } {
 	};
 }
 
-const kb = (field: string): number => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0);
 
-function collectGarbage(): void {
-	const gc = (globalThis as { gc?: () => void }).gc;
-	if (gc) {
-		gc();
-		gc();
-	}
-}
 
-async function main(): Promise<void> {
-	const args = JSON.parse(process.argv[2]) as Args;
+async function main(args: Args): Promise<Record<string, unknown>> {
 	const credentials = () =>
 		kpnCredentialStore({
 			clientId: args.clientId,
@@ -89,38 +80,14 @@ async function main(): Promise<void> {
 	const binary = file(randomBytes(bytes), 'router-dump.bin');
 	const nodeType = withBinaryInput(new KpnIncident(), [{ data: binary }]);
 	const store2 = credentials();
-	collectGarbage();
-	const rssBeforeKb = kb('VmRSS');
-	// Linux: "5" resets the peak (VmHWM) to the current resident size.
-	let peakReset = true;
-	try {
-		writeFileSync('/proc/self/clear_refs', '5');
-	} catch {
-		peakReset = false;
-	}
-	const started = performance.now();
-	const run = await runNode({ nodeType, parameters: parameters as never, credentials: store2 });
-	const wallMs = performance.now() - started;
-	const peakKb = kb('VmHWM');
-	const result = {
+	const { value: run, ...measured } = await measurePeak(async () => await runNode({ nodeType, parameters: parameters as never, credentials: store2 }));
+	return {
 		ok: !run.error,
 		error: run.error?.message,
 		ticket: run.items[0]?.json.ticket_number,
 		attachmentBytes: bytes,
-		wallMs,
-		rssBeforeMb: rssBeforeKb / 1024,
-		peakRssMb: peakKb / 1024,
-		peakDeltaMb: peakReset ? (peakKb - rssBeforeKb) / 1024 : undefined,
-		peakReset,
+		...measured,
 	};
-	process.stdout.write(`\nRESULT ${JSON.stringify(result)}\n`);
 }
 
-main()
-	.catch((error: unknown) => {
-		process.stdout.write(`\nRESULT ${JSON.stringify({ ok: false, error: error instanceof Error ? error.message : String(error) })}\n`);
-		process.exitCode = 1;
-	})
-	.finally(() => {
-		if (Container.has(SSHClientsManager)) Container.get(SSHClientsManager).onShutdown();
-	});
+runChildScript(main);

@@ -4,6 +4,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { isRecord } from '../../shared/isRecord';
 import { failureItem } from '../../shared/items';
 import { findMethod, type MethodSpec } from '../../shared/nextpertise/catalogue';
 import { NextpertiseClient } from '../../shared/nextpertise/transport';
@@ -11,9 +12,6 @@ import { fetchRows } from './paged';
 import { prepareCall, type PreparedCall } from './prepare';
 import { readUpload } from './upload';
 import { hasInlineErrors, withProviderErrors } from './zipcode';
-
-const isRecord = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Output rows of a non-paginated call: a list of objects gives one item each, anything else one item. */
 export function resultRows(method: MethodSpec, result: unknown): IDataObject[] {

@@ -4,6 +4,7 @@
 // stops at the reply's `count` or at a short page.
 import type { IDataObject } from 'n8n-workflow';
 
+import { isRecord } from '../../shared/isRecord';
 import type { MethodSpec } from '../../shared/nextpertise/catalogue';
 import type { NextpertiseClient } from '../../shared/nextpertise/transport';
 
@@ -17,9 +18,6 @@ export interface Wanted {
 	/** Used when not returnAll. */
 	readonly limit: number;
 }
-
-const isRecord = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The rows of one page: the `itemsKey` array of the result (or the result, if it is a list). */
 function rowsOf(result: unknown, itemsKey: string): unknown[] {

@@ -8,7 +8,8 @@ import { itemProblem } from '../../shared/items';
 import type { MethodSpec } from '../../shared/nextpertise/catalogue';
 import { collectFromFields, collectFromJson } from '../../shared/nextpertise/params/collect';
 import { isUpload, OPTIONAL_NAME, userParams } from '../../shared/nextpertise/params/shape';
-import { checkParams, isPlainObject } from '../../shared/nextpertise/params/validate';
+import { isRecord } from '../../shared/isRecord';
+import { checkParams } from '../../shared/nextpertise/params/validate';
 import type { Wanted } from './paged';
 import { planUpload, type PlannedUpload } from './upload';
 
@@ -34,7 +35,7 @@ function readParams(context: IExecuteFunctions, method: MethodSpec, itemIndex: n
 	return collectFromFields(
 		method,
 		(name) => context.getNodeParameter(name, itemIndex, undefined) as unknown,
-		isPlainObject(additional) ? additional : {},
+		isRecord(additional) ? additional : {},
 	);
 }
 

@@ -4,6 +4,7 @@
 // provider errors plus a flag, so a workflow can filter on them (e.g. IF hasErrors).
 import type { IDataObject } from 'n8n-workflow';
 
+import { isRecord } from '../../shared/isRecord';
 import type { MethodSpec } from '../../shared/nextpertise/catalogue';
 
 /** Methods whose replies carry per-provider errors inline. */
@@ -18,9 +19,6 @@ export interface ProviderError extends IDataObject {
 	code: string | number | null;
 	message: string;
 }
-
-const isRecord = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function text(value: unknown): string {
 	if (typeof value === 'string') return value;

@@ -74,6 +74,12 @@ function base(spec: ParamSpec, place: Place, description: string): Pick<INodePro
 	};
 }
 
+
+/** The "Additional Fields" collection that holds the optional params (or properties) given. */
+function additionalFields(options: INodeProperties[]): INodeProperties {
+	return { displayName: 'Additional Fields', name: OPTIONAL_NAME, type: 'collection', placeholder: 'Add Field', default: {}, options };
+}
+
 function groupValues(spec: ParamSpec, place: Place): INodeProperties[] {
 	const properties = containerProperties(spec);
 	const child = (property: ParamSpec, required: boolean): Place => ({
@@ -90,16 +96,7 @@ function groupValues(spec: ParamSpec, place: Place): INodeProperties[] {
 		.filter((property) => !property.required)
 		.map((property) => fieldFor(property, child(property, false)))
 		.sort(byDisplayName);
-	if (optional.length > 0) {
-		fields.push({
-			displayName: 'Additional Fields',
-			name: OPTIONAL_NAME,
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: optional,
-		});
-	}
+	if (optional.length > 0) fields.push(additionalFields(optional));
 	// n8n's rule asks for alphabetical order from five fields on; below that, required fields come first.
 	return fields.length >= 5 ? fields.sort(byDisplayName) : fields;
 }
@@ -255,17 +252,7 @@ export function methodFields(method: MethodSpec): INodeProperties[] {
 		.map((param) => fieldFor(param, place(param, false)))
 		.map((field) => (isUpload(method) ? uploadField(field) : field))
 		.sort(byDisplayName);
-	if (additional.length > 0) {
-		fields.push({
-			displayName: 'Additional Fields',
-			name: OPTIONAL_NAME,
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			displayOptions: { show: fieldShow },
-			options: additional,
-		});
-	}
+	if (additional.length > 0) fields.push({ ...additionalFields(additional), displayOptions: { show: fieldShow } });
 	return fields;
 }
 

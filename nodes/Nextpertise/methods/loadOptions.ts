@@ -4,6 +4,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isRecord } from '../../shared/isRecord';
 import { findMethod, type MethodSpec, type NextpertiseResource } from '../../shared/nextpertise/catalogue';
 import { ZIPCODE_REGEX } from '../../shared/nextpertise/catalogue/common';
 import { normalisePostcode } from '../../shared/nextpertise/params/coerce';
@@ -12,9 +13,6 @@ import { fetchRows } from '../actions/paged';
 
 /** Lists are read up to this many rows (an ID can always be typed). */
 export const MAX_LIST_ROWS = 1000;
-
-const isRecord = (value: unknown): value is IDataObject =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 

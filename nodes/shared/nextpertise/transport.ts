@@ -7,6 +7,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { apiError } from '../errors/apiError';
+import { isRecord } from '../isRecord';
 import { authenticatedCall, headerValue, HttpStatusFailure, type FullResponse } from '../http/authenticatedCall';
 import { checkBaseUrl } from '../http/baseUrl';
 import { DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_TOTAL_WAIT_MS, NEVER_RETRY, RETRY_READS, withRetries } from '../http/retry';
@@ -225,5 +226,5 @@ function parseBody(body: unknown): Record<string, unknown> | undefined {
 			return undefined;
 		}
 	}
-	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+	return isRecord(value) ? value : undefined;
 }

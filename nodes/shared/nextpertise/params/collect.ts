@@ -3,7 +3,7 @@
 // goes through validate.ts, which coerces, checks and drops empty optional values.
 import type { MethodSpec, ParamSpec } from '../catalogue';
 import { containerProperties, GROUP_NAME, OPTIONAL_NAME, placementOf, safeName, uiKind, userParams } from './shape';
-import { isPlainObject } from './validate';
+import { isRecord } from '../../isRecord';
 
 const isEmptyEntry = (value: unknown) => value === undefined || value === null || value === '';
 
@@ -21,8 +21,8 @@ function listOf(value: unknown): unknown {
 
 /** The properties of one value group: required ones are fields of the group, the others sit in its Additional Fields. */
 function fromGroup(properties: readonly ParamSpec[], group: unknown, depth: number): unknown {
-	if (!isPlainObject(group)) return group;
-	const optional = isPlainObject(group[OPTIONAL_NAME]) ? group[OPTIONAL_NAME] : {};
+	if (!isRecord(group)) return group;
+	const optional = isRecord(group[OPTIONAL_NAME]) ? group[OPTIONAL_NAME] : {};
 	const result: Record<string, unknown> = {};
 	for (const property of properties) {
 		const key = safeName(property.name);
@@ -38,7 +38,7 @@ function fromGroup(properties: readonly ParamSpec[], group: unknown, depth: numb
 export function fromUi(spec: ParamSpec, value: unknown, depth = 1): unknown {
 	switch (uiKind(spec, depth)) {
 		case 'collection': {
-			if (!isPlainObject(value)) return value;
+			if (!isRecord(value)) return value;
 			const result: Record<string, unknown> = {};
 			for (const property of containerProperties(spec)) {
 				const raw = value[safeName(property.name)];
@@ -49,12 +49,12 @@ export function fromUi(spec: ParamSpec, value: unknown, depth = 1): unknown {
 			return Object.keys(result).length > 0 ? result : undefined;
 		}
 		case 'group': {
-			if (!isPlainObject(value)) return value;
+			if (!isRecord(value)) return value;
 			if (value[GROUP_NAME] === undefined) return undefined;
 			return fromGroup(containerProperties(spec), value[GROUP_NAME], depth);
 		}
 		case 'groupList': {
-			if (!isPlainObject(value)) return value;
+			if (!isRecord(value)) return value;
 			const groups = value[GROUP_NAME];
 			if (!Array.isArray(groups)) return groups === undefined ? undefined : groups;
 			if (groups.length === 0) return undefined;
@@ -105,7 +105,7 @@ export function collectFromJson(method: MethodSpec, value: unknown): JsonParams 
 		}
 	}
 	if (parsed === undefined || parsed === null) return { params: {} };
-	if (!isPlainObject(parsed)) return { problem: 'Parameters (JSON) must be a JSON object of the method\'s params, e.g. {"nid": "2408ZE000100100"}' };
+	if (!isRecord(parsed)) return { problem: 'Parameters (JSON) must be a JSON object of the method\'s params, e.g. {"nid": "2408ZE000100100"}' };
 	const paging = method.paging?.param;
 	if (paging && paging in parsed) {
 		return {

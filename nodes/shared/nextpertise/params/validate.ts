@@ -4,6 +4,7 @@
 // does not list are passed on unchecked, and "one of" variants are not enforced (types.ts).
 import type { IDataObject } from 'n8n-workflow';
 
+import { isRecord } from '../../isRecord';
 import type { ParamSpec } from '../catalogue';
 import { coerceScalar } from './coerce';
 import { alternativesOf, expectedText } from './formats';
@@ -24,10 +25,6 @@ export interface CheckedParams {
 /** Marks a value that is not sent (empty optional text, null for a non-nullable optional). */
 const NOT_SENT = Symbol('not sent');
 type Checked = unknown | typeof NOT_SENT;
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** A value for a message: JSON, shortened; secrets are never shown. */
 function shown(spec: ParamSpec, value: unknown): string {
@@ -77,7 +74,7 @@ class Checker {
 	private object(spec: ParamSpec, raw: unknown, path: string, required: boolean): Checked {
 		const value = this.parsed(spec, path, raw);
 		if (value === NOT_SENT) return NOT_SENT;
-		if (!isPlainObject(value)) return this.wrong(spec, path, value);
+		if (!isRecord(value)) return this.wrong(spec, path, value);
 		if (required && Object.keys(value).length === 0) return this.missing(spec, path, true);
 		return this.properties(spec.properties ?? [], value, `${path}.`);
 	}

@@ -66,3 +66,27 @@ export function failureItem(error: { message: string; description?: string | nul
 		pairedItem: { item: itemIndex },
 	};
 }
+
+/**
+ * Checks every input item before any request: `prepare` returns the item's request or a
+ * NodeOperationError. Bad input stops the node (thrown) unless Continue On Fail, which turns it into
+ * that item's error item. `results` holds one slot per input item for the caller to fill.
+ */
+export async function prepareAllItems<P>(
+	context: IExecuteFunctions,
+	prepare: (itemIndex: number) => Promise<P | NodeOperationError> | P | NodeOperationError,
+): Promise<{ results: INodeExecutionData[][]; prepared: P[] }> {
+	const items = context.getInputData();
+	const results: INodeExecutionData[][] = items.map(() => []);
+	const prepared: P[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const request = await prepare(itemIndex);
+		if (request instanceof NodeOperationError) {
+			if (!context.continueOnFail()) throw request;
+			results[itemIndex] = [failureItem(request, itemIndex)];
+		} else {
+			prepared.push(request);
+		}
+	}
+	return { results, prepared };
+}

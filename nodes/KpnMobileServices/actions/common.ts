@@ -11,7 +11,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { apiError } from '../../shared/errors/apiError';
 import { earlierWritesNote, writeFailureNote } from '../../shared/errors/writeOutcome';
 import { returnAllAndLimit } from '../../shared/fields/returnAllLimit';
-import { failureItem, itemProblem, optionBasePath } from '../../shared/items';
+import { failureItem, itemProblem, optionBasePath, prepareAllItems } from '../../shared/items';
 import { KpnClient } from '../../shared/kpn/transport';
 
 export { itemProblem, itemText as text, requiredText } from '../../shared/items';
@@ -182,18 +182,7 @@ export async function runItems<P extends Prepared, R extends Prepared = P>(
 	context: IExecuteFunctions,
 	settings: RunSettings<P, R>,
 ): Promise<INodeExecutionData[]> {
-	const items = context.getInputData();
-	const results: INodeExecutionData[][] = items.map(() => []);
-	const prepared: P[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const request = await settings.prepare(itemIndex);
-		if (request instanceof NodeOperationError) {
-			if (!context.continueOnFail()) throw request;
-			results[itemIndex] = [failureItem(request, itemIndex)];
-		} else {
-			prepared.push(request);
-		}
-	}
+	const { results, prepared } = await prepareAllItems(context, settings.prepare);
 	if (prepared.length === 0) return results.flat();
 
 	const client = await KpnClient.connect(context, MSM_CREDENTIAL);

@@ -5,7 +5,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isRecord } from '../../shared/isRecord';
-import { failureItem } from '../../shared/items';
+import { failureItem, prepareAllItems } from '../../shared/items';
 import { findMethod, type MethodSpec } from '../../shared/nextpertise/catalogue';
 import { NextpertiseClient } from '../../shared/nextpertise/transport';
 import { fetchRows } from './paged';
@@ -45,18 +45,7 @@ export async function callMethod(this: IExecuteFunctions): Promise<INodeExecutio
 		});
 	}
 
-	const items = this.getInputData();
-	const results: INodeExecutionData[][] = items.map(() => []);
-	const prepared: PreparedCall[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const call = await prepareCall(this, method, itemIndex);
-		if (call instanceof NodeOperationError) {
-			if (!this.continueOnFail()) throw call;
-			results[itemIndex] = [failureItem(call, itemIndex)];
-		} else {
-			prepared.push(call);
-		}
-	}
+	const { results, prepared } = await prepareAllItems(this, async (itemIndex) => await prepareCall(this, method, itemIndex));
 	if (prepared.length === 0) return results.flat();
 
 	const client = await NextpertiseClient.connect(this);

@@ -11,7 +11,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { apiError } from '../../../shared/errors/apiError';
 import { earlierWritesNote, writeFailureNote } from '../../../shared/errors/writeOutcome';
 import { RETRY_THROTTLED_ONLY } from '../../../shared/http/retry';
-import { failureItem, itemProblem, optionBasePath } from '../../../shared/items';
+import { failureItem, itemProblem, optionBasePath, prepareAllItems } from '../../../shared/items';
 import { KpnClient } from '../../../shared/kpn/transport';
 
 export { itemProblem, requiredText } from '../../../shared/items';
@@ -74,18 +74,7 @@ export interface RunSettings {
  * request per item. Continue On Fail turns a failed item into an error item and goes on.
  */
 export async function runPerItem(context: IExecuteFunctions, settings: RunSettings): Promise<INodeExecutionData[]> {
-	const items = context.getInputData();
-	const results: INodeExecutionData[][] = items.map(() => []);
-	const prepared: PreparedRequest[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const request = await settings.prepare(itemIndex);
-		if (request instanceof NodeOperationError) {
-			if (!context.continueOnFail()) throw request;
-			results[itemIndex] = [failureItem(request, itemIndex)];
-		} else {
-			prepared.push(request);
-		}
-	}
+	const { results, prepared } = await prepareAllItems(context, settings.prepare);
 
 	const client = prepared.length > 0 ? await KpnClient.connect(context, 'kpnApi') : undefined;
 	const done: string[] = [];

@@ -6,9 +6,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { redirectHost } from '../../nodes/shared/http/authenticatedCall';
 import { checkBaseUrl } from '../../nodes/shared/http/baseUrl';
-import { describeKpnFailure, type KpnFailure } from '../../nodes/shared/kpn/errorMessages';
-import { redactSecrets } from '../../nodes/shared/security/redact';
+import { readReply } from '../../nodes/shared/http/reply';
+import { describeKpnFailure, KPN_STATUS_MEANINGS, messageFromKpnBody, type KpnFailure } from '../../nodes/shared/kpn/errorMessages';
+import { redactSecrets, rememberToken } from '../../nodes/shared/security/redact';
 
 export const KPN_PRODUCTION_BASE_URL = 'https://api-prd.kpn.com';
 
@@ -78,7 +80,7 @@ export async function fetchKpnAccessToken(
 ): Promise<{ accessToken: string }> {
 	const clientId = String(credentials.clientId ?? '');
 	const clientSecret = String(credentials.clientSecret ?? '');
-	const tokenUrl = checkBaseUrl(credentials.tokenUrl, 'Token URL');
+	const tokenUrl = checkBaseUrl(credentials.tokenUrl, 'Token URL', true);
 	if (tokenUrl.problem !== undefined) throw new KpnTokenError(`KPN credential: ${tokenUrl.problem}`);
 	if (clientId === '' || clientSecret === '') {
 		throw new KpnTokenError('The KPN credential needs both a Client ID and a Client Secret');
@@ -86,27 +88,67 @@ export async function fetchKpnAccessToken(
 	const body: Record<string, string> = { client_id: clientId, client_secret: clientSecret };
 	if (!new URL(tokenUrl.url).searchParams.has('grant_type')) body.grant_type = 'client_credentials';
 
-	let response: unknown;
+	let response: { statusCode: number; body: unknown; headers: Record<string, unknown> } | undefined;
 	let failure: KpnFailure | undefined;
 	try {
-		response = await this.helpers.httpRequest({
+		response = (await this.helpers.httpRequest({
 			method: 'POST',
 			url: tokenUrl.url,
 			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
 			body,
 			json: true,
-			timeout: 30_000,
-		});
+			encoding: 'arraybuffer',
+			// Sealed: the client secret goes to the token URL and nowhere else, within the deadline.
+			disableFollowRedirect: true,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			timeout: TOKEN_DEADLINE_MS,
+			abortSignal: AbortSignal.timeout(TOKEN_DEADLINE_MS),
+		})) as typeof response;
 	} catch (error) {
 		failure = describeKpnFailure(error);
 	}
-	if (failure) throw tokenRequestError(failure, tokenUrl.url, clientSecret);
-	const token =
-		response && typeof response === 'object' ? (response as { access_token?: unknown }).access_token : undefined;
-	if (typeof token !== 'string' || token === '') {
-		throw new KpnTokenError('The KPN token endpoint answered without an access_token');
+	if (response && response.statusCode >= 300) failure = tokenStatusFailure(response, tokenUrl.url);
+	if (failure || !response) throw tokenRequestError(failure ?? { message: 'no answer', headers: {} }, tokenUrl.url, clientSecret);
+	let reply: unknown;
+	try {
+		reply = readReply(response.body, false, {}, response.statusCode);
+	} catch {
+		reply = undefined;
 	}
+	const token = reply && typeof reply === 'object' ? (reply as { access_token?: unknown }).access_token : undefined;
+	if (typeof token !== 'string' || token === '') {
+		throw new KpnTokenError('The KPN token endpoint answered without an access_token, so no request was sent');
+	}
+	rememberToken(token);
 	return { accessToken: token };
+}
+
+const TOKEN_DEADLINE_MS = 30_000;
+
+/** A token endpoint's non-2xx answer; a redirect names where it pointed (it is never followed). */
+function tokenStatusFailure(response: { statusCode: number; body: unknown; headers: Record<string, unknown> }, tokenUrl: string): KpnFailure {
+	const { statusCode } = response;
+	if (statusCode < 400) {
+		const host = redirectHost(response.headers, tokenUrl);
+		return {
+			httpCode: statusCode,
+			message: `it answered with a redirect to ${host}, which was not followed, so the client secret did not leave the token URL's host`,
+			headers: {},
+		};
+	}
+	let body: unknown;
+	try {
+		body = readReply(response.body, false, {}, statusCode);
+	} catch {
+		body = undefined;
+	}
+	return {
+		httpCode: statusCode,
+		message: messageFromKpnBody(body) ?? KPN_STATUS_MEANINGS[statusCode] ?? `HTTP ${statusCode}`,
+		body,
+		headers: {},
+	};
 }
 
 function tokenRequestError(failure: KpnFailure, tokenUrl: string, clientSecret: string): KpnTokenError {
@@ -129,6 +171,8 @@ export const kpnBearerAuthentication: IAuthenticateGeneric = {
 export const kpnTokenTestRequest: ICredentialTestRequest = {
 	request: {
 		method: 'POST',
+		// Credentials go to the configured host only, never on to where a redirect points.
+		disableFollowRedirect: true,
 		url: '={{$credentials.tokenUrl}}',
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
 		body: {

@@ -5,8 +5,10 @@ import type {
 	IHttpRequestOptions,
 } from 'n8n-workflow';
 
+import { redirectHost } from '../../nodes/shared/http/authenticatedCall';
 import { checkBaseUrl } from '../../nodes/shared/http/baseUrl';
-import { redactSecrets } from '../../nodes/shared/security/redact';
+import { readReply } from '../../nodes/shared/http/reply';
+import { basicAuthForms, Redactor, rememberToken } from '../../nodes/shared/security/redact';
 
 export const NEXTPERTISE_PRODUCTION_BASE_URL = 'https://api.nextpertise.nl';
 export const NEXTPERTISE_JWT_LOGIN_PATH = '/jwt/log-in';
@@ -47,7 +49,8 @@ export async function nextpertiseLogIn(
 		throw new NextpertiseLoginError('The Nextpertise credential needs both a Username and a Password');
 	}
 	const password = String(credentials.password);
-	let response: { statusCode: number; body: unknown } | undefined;
+	const redactor = new Redactor([password], basicAuthForms(String(credentials.username ?? ''), password));
+	let response: { statusCode: number; body: unknown; headers?: Record<string, unknown> } | undefined;
 	let networkProblem = '';
 	try {
 		response = (await this.helpers.httpRequest({
@@ -55,21 +58,28 @@ export async function nextpertiseLogIn(
 			url: `${baseUrl.url}${NEXTPERTISE_JWT_LOGIN_PATH}`,
 			headers: { Authorization: basicHeader(credentials), Accept: 'application/json' },
 			json: true,
-			timeout: 30_000,
+			encoding: 'arraybuffer',
+			// Sealed: the password goes to the Base URL's host only, within the deadline.
+			disableFollowRedirect: true,
+			timeout: LOGIN_DEADLINE_MS,
+			abortSignal: AbortSignal.timeout(LOGIN_DEADLINE_MS),
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
-		})) as { statusCode: number; body: unknown };
+		})) as typeof response;
+		if (response) response = { ...response, body: readReply(response.body, false, {}, response.statusCode) };
 	} catch (error) {
 		networkProblem = networkFailureText(error);
+		response = undefined;
 	}
-	if (response === undefined || response.statusCode >= 400) {
-		throw new NextpertiseLoginError(redactSecrets(loginFailureText(response, networkProblem), [password]));
+	if (response === undefined || response.statusCode >= 300) {
+		throw new NextpertiseLoginError(redactor.text(loginFailureText(response, networkProblem, baseUrl.url)));
 	}
 	const reply = response.body && typeof response.body === 'object' ? (response.body as Record<string, unknown>) : {};
 	const token = reply.access_token;
 	if (typeof token !== 'string' || token === '') {
-		throw new NextpertiseLoginError(`Nextpertise answered ${NEXTPERTISE_JWT_LOGIN_PATH} without an access_token`);
+		throw new NextpertiseLoginError(`Nextpertise answered ${NEXTPERTISE_JWT_LOGIN_PATH} without an access_token, so no request was sent`);
 	}
+	rememberToken(token);
 	const lifetime = Number(reply.expires_in);
 	const seconds = Number.isFinite(lifetime) && lifetime > 0 ? lifetime : DOCUMENTED_JWT_LIFETIME_SECONDS;
 	return { accessToken: token, accessTokenExpiresAt: Date.now() + seconds * 1000 };
@@ -81,8 +91,18 @@ function networkFailureText(error: unknown): string {
 	return typeof code === 'string' ? `the connection failed (${code})` : 'the connection failed';
 }
 
-function loginFailureText(response: { statusCode: number; body: unknown } | undefined, networkProblem: string): string {
+const LOGIN_DEADLINE_MS = 30_000;
+
+function loginFailureText(
+	response: { statusCode: number; body: unknown; headers?: Record<string, unknown> } | undefined,
+	networkProblem: string,
+	baseUrl: string,
+): string {
 	if (response === undefined) return `Could not log in at Nextpertise (${NEXTPERTISE_JWT_LOGIN_PATH}): ${networkProblem}`;
+	if (response.statusCode < 400) {
+		const host = redirectHost(response.headers, baseUrl);
+		return `Could not log in at Nextpertise (${NEXTPERTISE_JWT_LOGIN_PATH}, HTTP ${response.statusCode}): it answered with a redirect to ${host}, which was not followed, so the password did not leave the Base URL's host`;
+	}
 	const said = (response.body as { message?: unknown } | undefined)?.message;
 	const detail = typeof said === 'string' && said.trim() !== '' ? `: ${said.trim()}` : '';
 	if (response.statusCode === 401 || response.statusCode === 403) {
@@ -108,6 +128,8 @@ export async function nextpertiseAuthenticate(
 export const nextpertiseTestRequest: ICredentialTestRequest = {
 	request: {
 		method: 'POST',
+		// Credentials go to the configured host only, never on to where a redirect points.
+		disableFollowRedirect: true,
 		url: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}/user/v1',
 		headers: { 'Content-Type': 'application/json' },
 		body: { jsonrpc: '2.0', id: 'n8n-credential-test', method: 'get_profile', params: {} },

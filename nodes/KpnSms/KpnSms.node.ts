@@ -49,7 +49,7 @@ export class KpnSms implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const resource = this.getNodeParameter('resource', 0);
 		const operation = this.getNodeParameter('operation', 0);
-		if (resource === 'message' && operation === 'send') return await send.call(this);
+		if (resource === 'message' && operation === 'send') return [await send.call(this)];
 		throw new NodeOperationError(this.getNode(), `Unknown operation "${resource}/${operation}"`);
 	}
 }

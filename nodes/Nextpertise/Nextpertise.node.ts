@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { requestTimeoutOption } from '../shared/fields/requestTimeout';
+import { NEXTPERTISE_OPTIONS_COLLECTION } from '../shared/nextpertise/transport';
 import { callMethod } from './actions/callMethod';
 import { DEFAULT_RESOURCE, operationProperties, RESOURCE_OPTIONS } from './description/resources';
 import {
@@ -42,6 +44,14 @@ export class Nextpertise implements INodeType {
 				default: DEFAULT_RESOURCE,
 			},
 			...operationProperties,
+			{
+				displayName: 'Options',
+				name: NEXTPERTISE_OPTIONS_COLLECTION,
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [requestTimeoutOption],
+			},
 		],
 	};
 

@@ -7,6 +7,9 @@ import type { TokenStore } from './apis/kpnAuth';
 import type { DisturbanceApi } from './apis/disturbance';
 import type { IncidentApi } from './apis/incident';
 import type { NextpertiseApi } from './apis/nextpertise';
+import type { SmsApi } from './apis/sms';
+import type { ForeignOrigin } from './foreign';
+import type { HeldResponses } from './hostile';
 
 export const ADMIN_PREFIX = '/__sandbox';
 
@@ -21,6 +24,10 @@ export interface AdminContext {
 	disturbances: DisturbanceApi;
 	incidents: IncidentApi;
 	nextpertise: NextpertiseApi;
+	/** Responses `trickle` and `hang` faults keep open. */
+	held: HeldResponses;
+	foreign: ForeignOrigin;
+	sms: SmsApi;
 	reset: () => void;
 }
 
@@ -46,7 +53,7 @@ function guarded(handler: Handler): Handler {
 
 /** The /__sandbox/* routes (JSON in, JSON out, never logged). */
 export function adminRouter(context: AdminContext): Router {
-	const { log, faults, tokens, quota, disturbances, incidents, nextpertise } = context;
+	const { log, faults, tokens, quota, disturbances, incidents, nextpertise, held, foreign, sms } = context;
 	const add = (router: Router, method: string, path: string, handler: Handler) => router.add(method, path, guarded(handler));
 	const router = new Router();
 	add(router, 'GET', '/health', () =>
@@ -58,6 +65,8 @@ export function adminRouter(context: AdminContext): Router {
 			pendingFaults: faults.pending().length,
 			tokenLifetimeSeconds: tokens.lifetimeSeconds,
 			quota: { limit: quota.limit, used: quota.used },
+			foreignUrl: foreign.url,
+			heldResponses: held.size,
 		}),
 	);
 	add(router, 'GET', '/log', () => json(200, log.entries));
@@ -98,6 +107,8 @@ export function adminRouter(context: AdminContext): Router {
 		if (isRecord(request.body) && request.body.used !== undefined) quota.used = numberField(request.body, 'used');
 		return json(200, { limit: quota.limit, used: quota.used });
 	});
+	add(router, 'GET', '/foreign', () => json(200, { url: foreign.url, log: foreign.log }));
+	add(router, 'GET', '/sms-deliveries', () => json(200, sms.deliveries));
 	add(router, 'GET', '/disturbances', () => json(200, disturbances.all()));
 	add(router, 'POST', '/disturbances', (request) => disturbancesUpsert(request, disturbances));
 	add(router, 'PATCH', '/incidents/:ticket', (request, params) => {

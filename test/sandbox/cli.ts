@@ -32,6 +32,7 @@ function parseArgs(argv: string[]): SandboxOptions {
 async function main(): Promise<void> {
 	const sandbox = await startSandbox(parseArgs(process.argv.slice(2)));
 	console.log(`KPN sandbox listening on ${sandbox.url}`);
+	console.log(`Foreign origin for redirect faults on ${sandbox.foreign.url}`);
 	let stopping = false;
 	const stop = (signal: string): void => {
 		if (stopping) return;

@@ -7,8 +7,14 @@ export const MAX_REQUEST_BODY_BYTES = 32 * 1024 * 1024;
 export interface ApiRequest {
 	method: string;
 	path: string;
+	/** Path and query exactly as the request line sent them. */
+	target: string;
 	query: Record<string, string>;
 	headers: Record<string, string>;
+	/** Header names and values as received, alternating (names in the client's case, duplicates kept). */
+	rawHeaders: string[];
+	/** The body text exactly as received (never masked; '' when there was none or it was too large). */
+	rawBody: string;
 	/** Parsed JSON, a form as an object, plain text, or undefined when there was no body. */
 	body: unknown;
 	bodyBytes: number;
@@ -72,9 +78,8 @@ function queryRecord(params: URLSearchParams): Record<string, string> {
 	return query;
 }
 
-function parseBody(buffer: Buffer, contentType: string): { body: unknown; error?: string } {
-	if (buffer.length === 0) return { body: undefined };
-	const text = buffer.toString('utf8');
+function parseBody(text: string, contentType: string): { body: unknown; error?: string } {
+	if (text === '') return { body: undefined };
 	if (contentType.includes('application/x-www-form-urlencoded')) {
 		return { body: Object.fromEntries(new URLSearchParams(text)) };
 	}
@@ -102,8 +107,11 @@ export async function readRequest(message: IncomingMessage): Promise<ApiRequest>
 	const request: ApiRequest = {
 		method: (message.method ?? 'GET').toUpperCase(),
 		path: url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname,
+		target: message.url ?? '/',
 		query: queryRecord(url.searchParams),
 		headers,
+		rawHeaders: [...message.rawHeaders],
+		rawBody: '',
 		body: undefined,
 		bodyBytes,
 	};
@@ -111,7 +119,8 @@ export async function readRequest(message: IncomingMessage): Promise<ApiRequest>
 		request.bodyTooLarge = true;
 		return request;
 	}
-	const parsed = parseBody(Buffer.concat(chunks, bodyBytes), headers['content-type'] ?? '');
+	request.rawBody = Buffer.concat(chunks, bodyBytes).toString('utf8');
+	const parsed = parseBody(request.rawBody, headers['content-type'] ?? '');
 	request.body = parsed.body;
 	if (parsed.error !== undefined) request.bodyError = parsed.error;
 	return request;

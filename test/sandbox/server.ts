@@ -2,7 +2,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 import { ADMIN_PREFIX, adminRouter } from './admin';
-import { Faults, faultReply, type FaultController } from './faults';
+import { Faults, faultReply, type Fault, type FaultController, type ReplyFault } from './faults';
+import { ForeignServer, type ForeignOrigin } from './foreign';
+import { echoReply, emptySuccessReply, HeldResponses, largeReply, redirectReply, type JsonRpcCall } from './hostile';
 import { kpnError, methodNotAllowed, notFound, readRequest, unexpected, writeReply, type ApiRequest, type Reply } from './http';
 import { RequestLog, type LoggedRequest } from './log';
 import { Quota } from './quota';
@@ -21,13 +23,15 @@ import { MobileServicesApi } from './apis/mobileServices';
 import { MSM_BASE_PATH } from './apis/msmCommon';
 import { isNextpertisePath, NextpertiseApi, type NextpertiseSnapshot } from './apis/nextpertise';
 import { JWT_LOGIN_PATH } from './apis/nextpertiseAuth';
-import { SMS_BASE_PATHS, smsRouter } from './apis/sms';
+import { SMS_BASE_PATHS, SmsApi, type SmsDelivery } from './apis/sms';
 
 export { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from './apis/kpnAuth';
 export { NEXTPERTISE_SANDBOX_PASSWORD, NEXTPERTISE_SANDBOX_USERNAME } from './apis/nextpertiseAuth';
 export { NEXTPERTISE_DEFAULT_PAGE_SIZE, NEXTPERTISE_DEFAULT_ROWS, type NextpertiseSnapshot } from './apis/nextpertise';
-export type { Fault, FaultController, FaultMatch } from './faults';
+export type { Fault, FaultController, FaultMatch, RedirectStatus } from './faults';
+export type { ForeignOrigin, ForeignRequest } from './foreign';
 export type { LoggedRequest } from './log';
+export type { SmsDelivery } from './apis/sms';
 
 export interface SandboxOptions {
 	/** Default 127.0.0.1; 0.0.0.0 and :: are refused (the sandbox is for this machine only). */
@@ -50,7 +54,11 @@ export interface Sandbox {
 	/** Every API request, in arrival order (authorization values replaced by 'Bearer ***' / 'Basic ***'). */
 	log: LoggedRequest[];
 	faults: FaultController;
-	/** Clears log, faults, latency, quota counter and stored state; issued tokens stay valid. */
+	/** The second origin `redirect` faults send clients to, with every request it got (unmasked). */
+	foreign: ForeignOrigin;
+	/** Every (number, content) a successful SMS /send accepted, in order (also when a fault hid the reply). */
+	smsDeliveries(): SmsDelivery[];
+	/** Clears log, faults, latency, quota counter, stored state, SMS deliveries and the foreign log; issued tokens stay valid. */
 	reset(): void;
 	close(): Promise<void>;
 	/** Lifetime (seconds) of tokens issued from now on. */
@@ -93,17 +101,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const faults = new Faults();
 	const tokens = new TokenStore(initialLifetime);
 	const quota = new Quota(initialQuota);
+	const sms = new SmsApi();
 	const disturbances = new DisturbanceApi();
 	const incidents = new IncidentApi();
 	const mobile = new MobileServicesApi();
 	const nextpertise = new NextpertiseApi(options.nextpertiseJwtLifetimeSeconds);
 	const mounts: Mount[] = [
-		...SMS_BASE_PATHS.map((base): Mount => ({ base, family: 'kpn', router: smsRouter() })),
+		...SMS_BASE_PATHS.map((base): Mount => ({ base, family: 'kpn', router: sms.router() })),
 		{ base: DISTURBANCE_BASE_PATH, family: 'kpn', router: disturbances.router() },
 		{ base: INCIDENT_BASE_PATH, family: 'kpn', router: incidents.router() },
 		{ base: MSM_BASE_PATH, family: 'msm', router: mobile.router() },
 	];
 
+	/** Set by close(): requests still in flight are not held open any more. */
+	let closed = false;
 	const pendingSleeps = new Set<{ timer: NodeJS.Timeout; resolve: () => void }>();
 	const sleep = (ms: number): Promise<void> =>
 		ms <= 0
@@ -113,8 +124,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 					pendingSleeps.add(entry);
 				});
 
+	const held = new HeldResponses();
+	const foreign = new ForeignServer();
+	await foreign.listen();
+
 	const reset = (): void => {
 		log.clear();
+		foreign.clear();
+		sms.reset();
 		faults.clear();
 		quota.reset();
 		quota.limit = new Quota(initialQuota).limit;
@@ -136,6 +153,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		disturbances,
 		incidents,
 		nextpertise,
+		held,
+		foreign,
+		sms,
 		reset,
 	});
 
@@ -158,6 +178,34 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		return match.handler(request, match.params);
 	};
 
+	/** What the client gets for a request that drew `fault` (trickle and hang are held open instead). */
+	const faultAnswer = (fault: Exclude<Fault, { kind: 'trickle' | 'hang' }>, request: ApiRequest, rpc: JsonRpcCall): Reply => {
+		const isNextpertise = isNextpertisePath(request.path);
+		const shaped = (shapedFault: ReplyFault): Reply =>
+			isNextpertise ? nextpertise.faultReply(shapedFault, request) : faultReply(shapedFault);
+		if (!('kind' in fault)) return shaped(fault);
+		switch (fault.kind) {
+			case 'slow':
+				return route(request);
+			case 'malformedJson':
+			case 'jsonRpcError':
+				return shaped(fault);
+			case 'redirect':
+				return redirectReply(fault.status, `${foreign.url}${request.target}`);
+			case 'echo':
+				return echoReply(fault.status, request, rpc);
+			case 'appliedThen':
+				route(request);
+				return shaped({ status: fault.status });
+			case 'emptySuccess':
+				return emptySuccessReply(rpc);
+			case 'largeReply':
+				return largeReply(fault.bytes, rpc);
+			case 'nullList':
+				return nextpertise.withNullList(request, route(request));
+		}
+	};
+
 	const handleApi = async (request: ApiRequest, res: ServerResponse, at: number): Promise<void> => {
 		const entry = log.record(request, at);
 		// Nextpertise calls: params secrets masked in the log, no KPN (Apigee) quota, Nextpertise-shaped faults.
@@ -169,8 +217,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		const isJsonRpc = isNextpertise && nextpertise.isRpcEndpoint(request.path);
 		const fault = reply ? undefined : faults.take(request.method, request.path, isToken, isJsonRpc);
 		await sleep(faults.latencyMs + (fault && 'kind' in fault && fault.kind === 'slow' ? fault.delayMs : 0));
-		if (!reply && fault && !('kind' in fault && fault.kind === 'slow')) {
-			reply = isNextpertise ? nextpertise.faultReply(fault, request) : faultReply(fault);
+		if (!reply && fault) {
+			if ('kind' in fault && (fault.kind === 'trickle' || fault.kind === 'hang')) {
+				if (closed) return void res.destroy();
+				if (fault.kind === 'trickle') {
+					entry.status = 200;
+					held.trickle(res, fault.intervalMs);
+				} else held.hang(res);
+				return;
+			}
+			reply = faultAnswer(fault, request, isJsonRpc ? { id: nextpertise.rpcId(request) } : undefined);
 		}
 		reply ??= route(request);
 		entry.status = reply.status;
@@ -195,13 +251,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	});
 	server.keepAliveTimeout = 5_000;
 
-	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
+	const listenError = await new Promise<Error | undefined>((resolve) => {
+		server.once('error', resolve);
 		server.listen(options.port ?? 7443, host, () => {
-			server.off('error', reject);
-			resolve();
+			server.off('error', resolve);
+			resolve(undefined);
 		});
 	});
+	if (listenError) {
+		await foreign.close();
+		throw listenError;
+	}
 	const port = (server.address() as AddressInfo).port;
 	url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
@@ -211,17 +271,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		port,
 		log: log.entries,
 		faults,
+		foreign: { url: foreign.url, log: foreign.log },
+		smsDeliveries: () => sms.deliveries.map((delivery) => ({ ...delivery })),
 		reset,
 		close: () => {
-			closing ??= new Promise<void>((resolve) => {
-				for (const entry of pendingSleeps) {
-					clearTimeout(entry.timer);
-					entry.resolve();
-				}
-				pendingSleeps.clear();
-				server.close(() => resolve());
-				server.closeAllConnections();
-			});
+			closed = true;
+			closing ??= Promise.all([
+				new Promise<void>((resolve) => {
+					held.closeAll();
+					for (const entry of pendingSleeps) {
+						clearTimeout(entry.timer);
+						entry.resolve();
+					}
+					pendingSleeps.clear();
+					server.close(() => resolve());
+					server.closeAllConnections();
+				}),
+				foreign.close(),
+			]).then(() => undefined);
 			return closing;
 		},
 		setTokenLifetime: (seconds) => {

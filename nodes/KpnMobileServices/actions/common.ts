@@ -4,15 +4,14 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 	INodePropertyOptions,
-	NodeApiError,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apiError } from '../../shared/errors/apiError';
-import { earlierWritesNote, writeFailureNote } from '../../shared/errors/writeOutcome';
+import { requestTimeoutOption } from '../../shared/fields/requestTimeout';
 import { returnAllAndLimit } from '../../shared/fields/returnAllLimit';
-import { failureItem, itemProblem, optionBasePath, prepareAllItems } from '../../shared/items';
+import { itemProblem, optionBasePath } from '../../shared/items';
 import { KpnClient } from '../../shared/kpn/transport';
+import { runItems } from '../../shared/runner/runItems';
 
 export { itemProblem, itemText as text, requiredText } from '../../shared/items';
 import { DEFAULT_PAGE_SIZE, fetchPaged, MSM_BASE_PATH, MSM_CREDENTIAL, msmBasePathOption, pageSizeOption } from '../msmApi';
@@ -30,7 +29,7 @@ export function optionsField(resource: MsmResource, operation: string, extra: IN
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show: showFor(resource, operation) },
-		options: [msmBasePathOption, ...extra].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [msmBasePathOption, requestTimeoutOption, ...extra].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
 
@@ -142,7 +141,7 @@ interface Prepared {
 }
 
 export interface RunSettings<P extends Prepared, R extends Prepared = P> {
-	/** Writes: never retried, and an error says which items were already done. */
+	/** Writes: never sent twice, and an error says which items were already done. */
 	write?: {
 		doneWord: string;
 		/** What identifies a done item in the error (e.g. "order 7654321"). */
@@ -158,90 +157,24 @@ export interface RunSettings<P extends Prepared, R extends Prepared = P> {
 	execute: (client: KpnClient, resolved: R) => Promise<IDataObject[]>;
 }
 
-/** A request failure, re-worded for the item it belongs to; `extra` is appended to the description. */
-function failureFor(context: IExecuteFunctions, error: unknown, itemIndex: number, extra?: string): Error {
-	if (error instanceof NodeOperationError) {
-		if (extra) error.description = `${error.description ?? ''} ${extra}`.trim();
-		return error;
-	}
-	const failure = error as NodeApiError;
-	return apiError(context.getNode(), {
-		message: failure.message,
-		description: `${failure.description ?? ''}${extra ? ` ${extra}` : ''}`.trim() || undefined,
-		httpCode: failure.httpCode ?? undefined,
-		itemIndex,
-	});
-}
-
-/**
- * Checks every item first (bad input stops the node before any request), then runs the optional
- * reads of every item, then each item's request(s). Continue On Fail turns a failed item into an
- * error item and goes on; otherwise a write's error says which earlier items went through.
- */
-export async function runItems<P extends Prepared, R extends Prepared = P>(
+/** Runs one Mobile Service Management operation (one item at a time) through the shared item runner. */
+export async function runMsmItems<P extends Prepared, R extends Prepared = P>(
 	context: IExecuteFunctions,
 	settings: RunSettings<P, R>,
 ): Promise<INodeExecutionData[]> {
-	const { results, prepared } = await prepareAllItems(context, settings.prepare);
-	if (prepared.length === 0) return results.flat();
-
-	const client = await KpnClient.connect(context, MSM_CREDENTIAL);
-	const nothingDone = settings.write ? `Nothing was ${settings.write.doneWord}.` : undefined;
-
-	let resolved: R[];
-	if (settings.resolve) {
-		resolved = [];
-		let stop: Error | undefined;
-		for (const item of prepared) {
-			let outcome: R | NodeOperationError | Error;
-			try {
-				outcome = await settings.resolve(client, item);
-			} catch (error) {
-				outcome = failureFor(context, error, item.itemIndex);
-			}
-			if (outcome instanceof Error) {
-				if (!context.continueOnFail()) {
-					stop = failureFor(context, outcome, item.itemIndex, nothingDone);
-					break;
-				}
-				results[item.itemIndex] = [failureItem(outcome, item.itemIndex)];
-			} else {
-				resolved.push(outcome);
-			}
-		}
-		if (stop) throw stop;
-	} else {
-		resolved = prepared as unknown as R[];
-	}
-
-	const done: string[] = [];
-	let stop: Error | undefined;
-	for (const item of resolved) {
-		const { itemIndex } = item;
-		try {
-			const output = await settings.execute(client, item);
-			results[itemIndex] = output.map((json) => ({ json, pairedItem: { item: itemIndex } }));
-			if (settings.write) {
-				const label = settings.write.label?.(output, item);
-				done.push(`item ${itemIndex}${label ? `: ${label}` : ''}`);
-			}
-		} catch (error) {
-			const outcome = settings.write
-				? writeFailureNote(error as NodeApiError, settings.write.doneWord, settings.write.check)
-				: undefined;
-			if (context.continueOnFail()) {
-				const failure = error as NodeApiError;
-				const description = `${failure.description ?? ''} ${outcome ?? ''}`.trim();
-				results[itemIndex] = [failureItem({ message: failure.message, description }, itemIndex)];
-				continue;
-			}
-			const extra = settings.write ? `${outcome} ${earlierWritesNote(done, settings.write.doneWord)}` : undefined;
-			stop = failureFor(context, error, itemIndex, extra);
-			break;
-		}
-	}
-	if (stop) throw stop;
-	return results.flat();
+	const write = settings.write;
+	return await runItems<P, R, KpnClient>(context, {
+		prepare: settings.prepare,
+		write: write && {
+			doneWord: write.doneWord,
+			api: 'KPN',
+			check: write.check,
+			label: write.label && ((outputs, item) => write.label!(outputs.map((output) => output.json), item)),
+		},
+		connect: async () => await KpnClient.connect(context, MSM_CREDENTIAL),
+		resolve: settings.resolve,
+		execute: async (client, [item]) => [(await settings.execute(client, item)).map((json) => ({ json }))],
+	});
 }
 
 interface ListItem extends Prepared {
@@ -259,7 +192,7 @@ export async function runList(
 	path: string,
 	query: (itemIndex: number) => IDataObject | NodeOperationError,
 ): Promise<INodeExecutionData[]> {
-	return await runItems<ListItem>(context, {
+	return await runMsmItems<ListItem>(context, {
 		prepare: (itemIndex) => {
 			const basePath = basePathFor(context, itemIndex);
 			if (basePath instanceof NodeOperationError) return basePath;

@@ -1,14 +1,13 @@
 import { randomBytes } from 'crypto';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { apiError } from '../../shared/errors/apiError';
-import { earlierWritesNote, writeFailureNote } from '../../shared/errors/writeOutcome';
 import { checkBasePath } from '../../shared/http/basePath';
 import { RETRY_THROTTLED_ONLY } from '../../shared/http/retry';
 import { isRecord } from '../../shared/isRecord';
-import { failureItem } from '../../shared/items';
 import { KpnClient } from '../../shared/kpn/transport';
+import { runItems } from '../../shared/runner/runItems';
 import { DEFAULT_PAGE_SIZE, MSM_BASE_PATH, MSM_CREDENTIAL, pageOf } from '../msmApi';
 import { fieldName, parametersOf, type Placement } from './fields';
 import type { SpecOperation, SpecParam } from './types';
@@ -280,76 +279,28 @@ async function perform(context: IExecuteFunctions, client: KpnClient, op: SpecOp
 	];
 }
 
-/** The request's outcome: its output items, or the error it failed with. */
-async function attempt(context: IExecuteFunctions, client: KpnClient, op: SpecOperation, call: PreparedCall): Promise<INodeExecutionData[] | Error> {
-	try {
-		return await perform(context, client, op, call);
-	} catch (error) {
-		return error instanceof Error ? error : new Error(String(error));
-	}
-}
-
-/** The error that stops the node, with what happened to earlier items of a write. */
-function stopError(context: IExecuteFunctions, op: SpecOperation, error: Error, itemIndex: number, done: string[]): Error {
-	let extra = '';
-	if (!op.safeToRetry) {
-		// A NodeOperationError comes before the request (e.g. a file that cannot be read): not sent.
-		const outcome = error instanceof NodeOperationError ? '' : `${writeFailureNote(error as NodeApiError, 'sent')} `;
-		extra = `${outcome}${earlierWritesNote(done, 'sent')}`;
-	}
-	if (error instanceof NodeOperationError) {
-		error.description = `${error.description ?? ''} ${extra}`.trim();
-		return error;
-	}
-	const failure = error as NodeApiError;
-	return apiError(context.getNode(), {
-		message: failure.message,
-		description: `${failure.description ?? ''} ${extra}`.trim() || undefined,
-		httpCode: failure.httpCode ?? undefined,
-		itemIndex,
-	});
-}
-
 /**
- * Runs one catalogue operation for every input item: checks all items first (bad input stops the
- * node before any request), then one request (or one paged read) per item. Reads are retried on
- * 429/5xx by the transport, writes only on 429 (refused by the gateway, so never sent twice).
- * Continue On Fail turns a failure into an error item.
+ * Runs one catalogue operation for every input item through the shared item runner: one request
+ * (or one paged read) per item. Reads are retried on 429/5xx by the transport, writes only on 429
+ * (refused by the gateway, so never sent twice); operations the catalogue marks unsafe to repeat
+ * are writes for the runner too.
  */
 export async function runSpecOperation(context: IExecuteFunctions, op: SpecOperation): Promise<INodeExecutionData[][]> {
-	const items = context.getInputData();
-	const results: INodeExecutionData[][] = items.map(() => []);
-	const calls: PreparedCall[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const call = prepare(context, op, itemIndex);
-		if (call instanceof NodeOperationError) {
-			if (!context.continueOnFail()) throw call;
-			results[itemIndex] = [failureItem(call, itemIndex)];
-		} else {
-			calls.push(call);
-		}
-	}
-	if (calls.length === 0) return [results.flat()];
-
-	const client = await KpnClient.connect(context, MSM_CREDENTIAL);
-	const done: string[] = [];
-	let stop: Error | undefined;
-	for (const call of calls) {
-		const outcome = await attempt(context, client, op, call);
-		if (!(outcome instanceof Error)) {
-			results[call.itemIndex] = outcome;
-			// KPN's OrderSummary answers carry the ID of the order the write started.
-			const id = outcome[0]?.json.id;
-			done.push(`item ${call.itemIndex}${typeof id === 'number' || typeof id === 'string' ? `: id ${id}` : ''}`);
-		} else if (context.continueOnFail()) {
-			const note = op.safeToRetry || outcome instanceof NodeOperationError ? '' : writeFailureNote(outcome as NodeApiError, 'sent');
-			const description = `${(outcome as NodeApiError).description ?? ''} ${note}`.trim();
-			results[call.itemIndex] = [failureItem({ message: outcome.message, description }, call.itemIndex)];
-		} else {
-			stop = stopError(context, op, outcome, call.itemIndex, done);
-			break;
-		}
-	}
-	if (stop) throw stop;
-	return [results.flat()];
+	const items = await runItems<PreparedCall, PreparedCall, KpnClient>(context, {
+		prepare: (itemIndex) => prepare(context, op, itemIndex),
+		write: op.safeToRetry
+			? undefined
+			: {
+					doneWord: 'sent',
+					api: 'KPN',
+					// KPN's OrderSummary answers carry the ID of the order the write started.
+					label: (outputs) => {
+						const id = outputs[0]?.json.id;
+						return typeof id === 'number' || typeof id === 'string' ? `id ${id}` : undefined;
+					},
+				},
+		connect: async () => await KpnClient.connect(context, MSM_CREDENTIAL),
+		execute: async (client, [call]) => [await perform(context, client, op, call)],
+	});
+	return [items];
 }

@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { requestTimeoutOption } from '../../shared/fields/requestTimeout';
 import { returnAllAndLimit } from '../../shared/fields/returnAllLimit';
 import { msmBasePathOption, pageSizeOption } from '../msmApi';
 import { OPERATIONS, RESOURCES } from './operations.generated';
@@ -153,6 +154,7 @@ export function operationFields(op: SpecOperation): INodeProperties[] {
 	}
 	const options = [
 		msmBasePathOption,
+		requestTimeoutOption,
 		...(op.paged ? [pageSizeOption] : []),
 		...params.filter((entry) => entry.placement === 'option').map((entry) => paramProperty(entry.param, true)),
 	];

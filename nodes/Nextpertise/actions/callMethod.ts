@@ -1,11 +1,10 @@
-// Runs the chosen JSON-RPC method for every input item: every item is checked first (bad input
-// stops the node before any request), then one call per item (pages for paginated methods).
-// Continue On Fail turns a failed item into an error item and goes on with the others.
+// Runs the chosen JSON-RPC method for every input item through the shared item runner: one call
+// per item (pages for paginated methods); methods the catalogue marks unsafe to repeat are writes.
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { isRecord } from '../../shared/isRecord';
-import { failureItem, prepareAllItems } from '../../shared/items';
+import { runItems } from '../../shared/runner/runItems';
 import { findMethod, type MethodSpec } from '../../shared/nextpertise/catalogue';
 import { NextpertiseClient } from '../../shared/nextpertise/transport';
 import { fetchRows } from './paged';
@@ -44,38 +43,12 @@ export async function callMethod(this: IExecuteFunctions): Promise<INodeExecutio
 			description: 'Choose a resource and an operation of the Nextpertise node again',
 		});
 	}
-
-	const { results, prepared } = await prepareAllItems(this, async (itemIndex) => await prepareCall(this, method, itemIndex));
-	if (prepared.length === 0) return results.flat();
-
-	const client = await NextpertiseClient.connect(this);
-	const done: number[] = [];
-	for (const call of prepared) {
-		const { itemIndex } = call;
-		let failure: NodeApiError | NodeOperationError | undefined;
-		try {
-			const rows = await run(this, client, method, call);
-			results[itemIndex] = rows.map((json) => ({ json, pairedItem: { item: itemIndex } }));
-			done.push(itemIndex);
-		} catch (error) {
-			failure =
-				error instanceof NodeApiError || error instanceof NodeOperationError
-					? error
-					: new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-		}
-		if (!failure) continue;
-		if (this.continueOnFail()) {
-			results[itemIndex] = [failureItem(failure, itemIndex)];
-			continue;
-		}
-		if (!method.safeToRetry && done.length > 0) {
-			const sent =
-				done.length === 1
-					? `Item ${done[0]} was already sent to ${method.method}; do not send it again.`
-					: `Items ${done.join(', ')} were already sent to ${method.method}; do not send them again.`;
-			failure.description = [failure.description, sent].filter((part) => !!part).join(' ');
-		}
-		throw failure;
-	}
-	return results.flat();
+	return await runItems<PreparedCall, PreparedCall, NextpertiseClient>(this, {
+		prepare: async (itemIndex) => await prepareCall(this, method, itemIndex),
+		write: method.safeToRetry
+			? undefined
+			: { doneWord: `sent to ${method.method}`, api: 'Nextpertise', check: 'Check in InControl whether it took effect before you repeat it.' },
+		connect: async () => await NextpertiseClient.connect(this),
+		execute: async (client, [call]) => [(await run(this, client, method, call)).map((json) => ({ json }))],
+	});
 }

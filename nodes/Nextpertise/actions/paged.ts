@@ -19,11 +19,11 @@ export interface Wanted {
 	readonly limit: number;
 }
 
-/** The rows of one page: the `itemsKey` array of the result (or the result, if it is a list). */
-function rowsOf(result: unknown, itemsKey: string): unknown[] {
+/** The rows of one page: the `itemsKey` array of the result (or the result, if it is a list); undefined if there is no list. */
+function rowsOf(result: unknown, itemsKey: string): unknown[] | undefined {
 	if (Array.isArray(result)) return result;
 	if (isRecord(result) && Array.isArray(result[itemsKey])) return result[itemsKey] as unknown[];
-	return [];
+	return undefined;
 }
 
 /** `pagination.next_page` of a page: a number, null on the last page, undefined when the reply has none. */
@@ -55,6 +55,7 @@ export async function fetchRows(
 	const size = wanted.returnAll ? PAGE_SIZE : Math.min(PAGE_SIZE, wanted.limit);
 	const rows: unknown[] = [];
 	const enough = () => !wanted.returnAll && rows.length >= wanted.limit;
+	let pagesRead = 0;
 	const call = async (pagingParams: IDataObject) =>
 		await client.call({
 			productClass: method.productClass,
@@ -64,12 +65,30 @@ export async function fetchRows(
 			permission: method.permission,
 			itemIndex,
 		});
+	const pageRowsOf = (result: unknown): unknown[] => {
+		pagesRead++;
+		const list = rowsOf(result, paging.itemsKey);
+		if (list !== undefined) return list;
+		const found = isRecord(result) ? JSON.stringify(result[paging.itemsKey] ?? null) : JSON.stringify(result ?? null).slice(0, 40);
+		throw client.replyProblem(
+			`Nextpertise answered ${method.method} without a list of ${paging.itemsKey}`,
+			`Page ${pagesRead} of ${method.method} has ${paging.itemsKey}: ${found} where a list was expected, so the rows cannot be read (${rows.length} row(s) from earlier pages are not output).`,
+			itemIndex,
+		);
+	};
+	const tooManyPages = () =>
+		client.replyProblem(
+			`${method.method} has more than ${MAX_PAGES} pages`,
+			`Return All stopped after ${MAX_PAGES} pages of ${size} (${rows.length} rows) and Nextpertise still reports more. Narrow the request with its filters, or turn Return All off and set a Limit.`,
+			itemIndex,
+		);
 
 	if (paging.style === 'page') {
 		let page = 1;
-		for (let pages = 0; pages < MAX_PAGES; pages++) {
+		for (let pages = 0; ; pages++) {
+			if (pages === MAX_PAGES) throw tooManyPages();
 			const result = await call({ page, per_page: size });
-			const pageRows = rowsOf(result, paging.itemsKey);
+			const pageRows = pageRowsOf(result);
 			rows.push(...pageRows);
 			if (enough() || pageRows.length === 0) break;
 			const next = nextPageOf(result);
@@ -84,9 +103,10 @@ export async function fetchRows(
 		}
 	} else {
 		let offset = 0;
-		for (let pages = 0; pages < MAX_PAGES; pages++) {
+		for (let pages = 0; ; pages++) {
+			if (pages === MAX_PAGES) throw tooManyPages();
 			const result = await call({ offset, length: size });
-			const pageRows = rowsOf(result, paging.itemsKey);
+			const pageRows = pageRowsOf(result);
 			rows.push(...pageRows);
 			offset += pageRows.length;
 			if (enough() || pageRows.length === 0) break;

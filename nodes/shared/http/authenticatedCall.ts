@@ -6,6 +6,8 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
+import { readReply, type ReplyLimits } from './reply';
+
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /** What n8n's helpers return with `returnFullResponse: true`. */
@@ -22,16 +24,67 @@ export class HttpStatusFailure extends Error {
 	}
 }
 
+/** A 3xx answer: never followed, so the credential is only ever sent to the configured host. */
+export class RedirectRefused extends Error {
+	readonly httpCode: number;
+
+	constructor(
+		readonly statusCode: number,
+		readonly targetHost: string,
+	) {
+		super(
+			`The API answered HTTP ${statusCode}, a redirect to ${targetHost}; it was not followed, so no credential left the configured host. Check the credential's Base URL (it may need https:// or a new address).`,
+		);
+		this.httpCode = statusCode;
+	}
+}
+
+/** The request took longer than its whole deadline (connecting, headers and body together). */
+export class DeadlineExceeded extends Error {
+	name = 'DeadlineExceeded';
+
+	constructor(readonly deadlineMs: number) {
+		super(`No complete answer within ${Math.round(deadlineMs / 1000)} s (the request's timeout)`);
+	}
+}
+
+export interface CallLimits extends ReplyLimits {
+	/** The whole request, from connecting to the last byte of the body. */
+	deadlineMs: number;
+}
+
+/** The host a redirect answer points at (its Location header, relative to the URL asked). */
+export function redirectHost(headers: Record<string, unknown> | undefined, from: string): string {
+	try {
+		return new URL(headerValue(headers ?? {}, 'location') ?? '', from).host || 'an unknown host';
+	} catch {
+		return 'an unknown host';
+	}
+}
+
 /**
- * One request through n8n's `httpRequestWithAuthentication`. With `withNewToken`, the credential's
- * expirable token is passed as empty, which makes n8n run the credential's preAuthentication
- * (fetch a token, log in) and store the result before sending.
+ * n8n's authenticated request helper takes its abort signal from the context it is called on. The
+ * request is made through a view of the context whose signal also fires at the deadline, so a
+ * server that trickles bytes cannot hold the request beyond it (n8n's `timeout` is an idle timer).
+ */
+function withDeadline(context: RequestContext, signal: AbortSignal): RequestContext {
+	const cancel = (context as { getExecutionCancelSignal?: () => AbortSignal | undefined }).getExecutionCancelSignal?.();
+	const combined = cancel ? AbortSignal.any([cancel, signal]) : signal;
+	return Object.create(context, { getExecutionCancelSignal: { value: () => combined } }) as RequestContext;
+}
+
+/**
+ * One sealed request through n8n's `httpRequestWithAuthentication`: redirects are refused (a 3xx
+ * becomes RedirectRefused), the whole request has a deadline, and the reply is read with a size
+ * limit. With `withNewToken`, the credential's expirable token is passed as empty, which makes n8n
+ * run the credential's preAuthentication (fetch a token, log in) and store the result first.
  */
 export async function authenticatedCall(
 	context: RequestContext,
 	credentialType: string,
 	options: IHttpRequestOptions,
 	withNewToken: boolean,
+	limits: CallLimits,
 ): Promise<FullResponse> {
 	let additional: IAdditionalCredentialOptions | undefined;
 	if (withNewToken) {
@@ -41,12 +94,24 @@ export async function authenticatedCall(
 			credentialsDecrypted: { id: stored?.id ?? '', name: stored?.name ?? '', type: credentialType, data },
 		};
 	}
-	return (await context.helpers.httpRequestWithAuthentication.call(
-		context,
-		credentialType,
-		options,
-		additional,
-	)) as FullResponse;
+	const deadline = AbortSignal.timeout(limits.deadlineMs);
+	const sealed: IHttpRequestOptions = {
+		...options,
+		disableFollowRedirect: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		encoding: 'arraybuffer',
+		timeout: Math.min(options.timeout ?? limits.deadlineMs, limits.deadlineMs),
+	};
+	const response = (await context.helpers.httpRequestWithAuthentication
+		.call(withDeadline(context, deadline), credentialType, sealed, additional)
+		.catch((error: unknown) => (deadline.aborted ? new DeadlineExceeded(limits.deadlineMs) : error))) as FullResponse | Error;
+	// Thrown as they are: the transport turns them into the node's error, with the API's wording.
+	if (response instanceof Error) throw response;
+	if (response.statusCode >= 300 && response.statusCode < 400) {
+		throw new RedirectRefused(response.statusCode, redirectHost(response.headers, options.url));
+	}
+	return { ...response, body: readReply(response.body, options.encoding === 'arraybuffer', limits, response.statusCode) };
 }
 
 export function headerValue(headers: Record<string, unknown>, name: string): string | undefined {

@@ -8,9 +8,19 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apiError } from '../errors/apiError';
-import { authenticatedCall, headerValue, HttpStatusFailure, type FullResponse } from '../http/authenticatedCall';
+import { apiError, isTimeoutFailure } from '../errors/apiError';
+import { requestDeadlineMs } from '../fields/requestTimeout';
+import {
+	authenticatedCall,
+	DeadlineExceeded,
+	headerValue,
+	HttpStatusFailure,
+	RedirectRefused,
+	type FullResponse,
+} from '../http/authenticatedCall';
 import { checkBaseUrl } from '../http/baseUrl';
+import { ReplyTooLarge } from '../http/reply';
+import { Redactor } from '../security/redact';
 import {
 	DEFAULT_MAX_ATTEMPTS,
 	DEFAULT_MAX_TOTAL_WAIT_MS,
@@ -36,7 +46,6 @@ export interface KpnRequest {
 	/** Statuses to retry; defaults to 429/503, which suits reads. Writes pass fewer or none. */
 	retryOn?: readonly number[];
 	maxAttempts?: number;
-	timeoutMs?: number;
 	/** Item the request is made for; named in errors. */
 	itemIndex?: number;
 	/** Receive the body as a Buffer (PDFs and other files). */
@@ -48,8 +57,6 @@ export interface KpnResponse<T> {
 	statusCode: number;
 	quota: KpnQuota;
 }
-
-const DEFAULT_TIMEOUT_MS = 60_000;
 
 function joinPath(...parts: string[]): string {
 	return parts
@@ -64,6 +71,10 @@ export class KpnClient {
 		private readonly context: KpnContext,
 		private readonly credentialType: KpnCredentialType,
 		readonly baseUrl: string,
+		/** Masks the credential's secrets in every error this client raises. */
+		readonly redactor: Redactor,
+		/** The whole time one request may take (Options → Timeout). */
+		readonly deadlineMs: number,
 	) {}
 
 	static async connect(context: KpnContext, credentialType: KpnCredentialType): Promise<KpnClient> {
@@ -72,7 +83,8 @@ export class KpnClient {
 		if (baseUrl.problem !== undefined) {
 			throw new NodeOperationError(context.getNode(), `KPN credential: ${baseUrl.problem}`);
 		}
-		return new KpnClient(context, credentialType, baseUrl.url);
+		const deadlineMs = requestDeadlineMs(context as Parameters<typeof requestDeadlineMs>[0]);
+		return new KpnClient(context, credentialType, baseUrl.url, Redactor.forCredential(credentials), deadlineMs);
 	}
 
 	url(basePath: string, path: string): string {
@@ -90,10 +102,6 @@ export class KpnClient {
 			headers: { Accept: 'application/json', ...request.headers },
 			json: !request.binary,
 			encoding: request.binary ? 'arraybuffer' : undefined,
-			returnFullResponse: true,
-			// Statuses are read here, not thrown by n8n, so Retry-After and KPN's error body survive.
-			ignoreHttpStatusErrors: true,
-			timeout: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 		};
 		const response = await withRetries(
 			async () => await this.send(options),
@@ -106,15 +114,17 @@ export class KpnClient {
 				error instanceof HttpStatusFailure
 					? { httpCode: error.response.statusCode, retryAfter: headerValue(error.response.headers, 'retry-after') }
 					: {},
-			(error, attempts) => this.toNodeError(error, request, attempts),
+			(error, attempts) => this.redactor.error(this.toNodeError(error, request, attempts)),
 		);
 		if (!request.binary && typeof response.body === 'string' && response.body.trim() !== '') {
-			throw apiError(this.context.getNode(), {
-				message: 'KPN answered with something that is not JSON',
-				description: `${request.method} /${joinPath(request.basePath, request.path)} returned: ${response.body.slice(0, 200)}`,
-				httpCode: response.statusCode,
-				itemIndex: request.itemIndex,
-			});
+			throw this.redactor.error(
+				apiError(this.context.getNode(), {
+					message: 'KPN answered with something that is not JSON',
+					description: `${request.method} /${joinPath(request.basePath, request.path)} returned: ${response.body.slice(0, 200)}`,
+					httpCode: response.statusCode,
+					itemIndex: request.itemIndex,
+				}),
+			);
 		}
 		return {
 			body: response.body as T,
@@ -132,13 +142,29 @@ export class KpnClient {
 	}
 
 	private async call(options: IHttpRequestOptions, withNewToken: boolean): Promise<FullResponse> {
-		return await authenticatedCall(this.context, this.credentialType, options, withNewToken);
+		return await authenticatedCall(this.context, this.credentialType, options, withNewToken, { deadlineMs: this.deadlineMs });
 	}
 
 	private toNodeError(error: unknown, request: KpnRequest, attempts: number): Error {
 		const node = this.context.getNode();
 		const where = `${request.method} /${joinPath(request.basePath, request.path)}`;
 		const tries = attempts > 1 ? ` after ${attempts} tries` : '';
+		if (error instanceof RedirectRefused || error instanceof ReplyTooLarge) {
+			return apiError(node, {
+				message: `KPN: ${error.message}`,
+				description: `${where} was answered with HTTP ${error.httpCode}${tries}.`,
+				httpCode: error.httpCode,
+				itemIndex: request.itemIndex,
+			});
+		}
+		if (error instanceof DeadlineExceeded) {
+			return apiError(node, {
+				message: `KPN did not answer in time: ${error.message}`,
+				description: `${where} was not answered${tries}.`,
+				itemIndex: request.itemIndex,
+				timedOut: true,
+			});
+		}
 		if (!(error instanceof HttpStatusFailure)) {
 			// Thrown by n8n before any HTTP status: token errors and network failures. n8n may have
 			// replaced the message with a generic one; the first of `messages` is the original.
@@ -147,6 +173,7 @@ export class KpnClient {
 				message: /\bKPN\b/.test(original) ? original : `Could not reach KPN: ${original}`,
 				description: `${where} was not answered${tries}.`,
 				itemIndex: request.itemIndex,
+				timedOut: isTimeoutFailure(error),
 			});
 		}
 		const { statusCode, body } = error.response;

@@ -6,10 +6,20 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apiError } from '../errors/apiError';
+import { apiError, isTimeoutFailure } from '../errors/apiError';
+import { requestDeadlineMs } from '../fields/requestTimeout';
 import { isRecord } from '../isRecord';
-import { authenticatedCall, headerValue, HttpStatusFailure, type FullResponse } from '../http/authenticatedCall';
+import {
+	authenticatedCall,
+	DeadlineExceeded,
+	headerValue,
+	HttpStatusFailure,
+	RedirectRefused,
+	type FullResponse,
+} from '../http/authenticatedCall';
 import { checkBaseUrl } from '../http/baseUrl';
+import { ReplyTooLarge } from '../http/reply';
+import { Redactor } from '../security/redact';
 import { DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_TOTAL_WAIT_MS, NEVER_RETRY, RETRY_READS, withRetries } from '../http/retry';
 import type { ProductClass } from './catalogue';
 import { describeJsonRpcError, documentedHttpMeaning, type JsonRpcErrorObject } from './jsonRpcErrors';
@@ -27,10 +37,10 @@ export interface JsonRpcCall {
 	itemIndex?: number;
 	/** The method's documented permission (e.g. `#broadband-r`), named when access is refused. */
 	permission?: string;
-	timeoutMs?: number;
 }
 
-const DEFAULT_TIMEOUT_MS = 60_000;
+/** The Nextpertise node's collection that holds Timeout (its other fields are the method's params). */
+export const NEXTPERTISE_OPTIONS_COLLECTION = 'requestOptions';
 /** Renew a JWT this long before it runs out, so no call is refused on the way. */
 const JWT_RENEW_MARGIN_MS = 5 * 60_000;
 
@@ -49,6 +59,10 @@ export class NextpertiseClient {
 		readonly baseUrl: string,
 		private readonly usesJwt: boolean,
 		tokenExpiresAt: unknown,
+		/** Masks the credential's secrets in every error this client raises. */
+		readonly redactor: Redactor,
+		/** The whole time one request may take (Options → Timeout). */
+		readonly deadlineMs: number,
 	) {
 		this.renewTokenFirst =
 			usesJwt && typeof tokenExpiresAt === 'number' && tokenExpiresAt - JWT_RENEW_MARGIN_MS <= Date.now();
@@ -65,6 +79,8 @@ export class NextpertiseClient {
 			baseUrl.url,
 			credentials.authentication === 'jwt',
 			credentials.accessTokenExpiresAt,
+			Redactor.forCredential(credentials),
+			requestDeadlineMs(context as Parameters<typeof requestDeadlineMs>[0], NEXTPERTISE_OPTIONS_COLLECTION),
 		);
 	}
 
@@ -81,10 +97,6 @@ export class NextpertiseClient {
 			body: { jsonrpc: '2.0', id, method: call.method, params: call.params },
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 			json: true,
-			returnFullResponse: true,
-			// Statuses are read here, not thrown by n8n, so Retry-After and the body survive.
-			ignoreHttpStatusErrors: true,
-			timeout: call.timeoutMs ?? DEFAULT_TIMEOUT_MS,
 		};
 		const response = await withRetries(
 			async () => await this.send(options),
@@ -97,9 +109,18 @@ export class NextpertiseClient {
 				error instanceof HttpStatusFailure
 					? { httpCode: error.response.statusCode, retryAfter: headerValue(error.response.headers, 'retry-after') }
 					: {},
-			(error, attempts) => this.httpError(error, call, attempts),
+			(error, attempts) => this.redactor.error(this.httpError(error, call, attempts)),
 		);
-		return this.resultOf<T>(response, call, id);
+		try {
+			return this.resultOf<T>(response, call, id);
+		} catch (error) {
+			throw this.redactor.error(error);
+		}
+	}
+
+	/** An error about a reply that is not what the method documents (e.g. a list that is null). */
+	replyProblem(message: string, description: string, itemIndex?: number): Error {
+		return this.redactor.error(apiError(this.context.getNode(), { message, description, itemIndex }));
 	}
 
 	private where(call: JsonRpcCall): string {
@@ -159,7 +180,9 @@ export class NextpertiseClient {
 	}
 
 	private async request(options: IHttpRequestOptions, withNewToken: boolean): Promise<FullResponse> {
-		return await authenticatedCall(this.context, NEXTPERTISE_CREDENTIAL_TYPE, options, withNewToken);
+		return await authenticatedCall(this.context, NEXTPERTISE_CREDENTIAL_TYPE, options, withNewToken, {
+			deadlineMs: this.deadlineMs,
+		});
 	}
 
 	/** For a write that got no usable answer: it may have been carried out, and it was not sent again. */
@@ -171,6 +194,23 @@ export class NextpertiseClient {
 	private httpError(error: unknown, call: JsonRpcCall, attempts: number): Error {
 		const node = this.context.getNode();
 		const tries = attempts > 1 ? ` after ${attempts} tries` : '';
+		if (error instanceof RedirectRefused || error instanceof ReplyTooLarge) {
+			const effect = error instanceof RedirectRefused && error.statusCode !== 303 ? '' : this.mayHaveTakenEffect(call);
+			return apiError(node, {
+				message: `Nextpertise: ${error.message}`,
+				description: `${this.where(call)} was answered with HTTP ${error.httpCode}${tries}.${effect}`,
+				httpCode: error.httpCode,
+				itemIndex: call.itemIndex,
+			});
+		}
+		if (error instanceof DeadlineExceeded) {
+			return apiError(node, {
+				message: `Nextpertise did not answer in time: ${error.message}`,
+				description: `${this.where(call)} was not answered${tries}.${this.mayHaveTakenEffect(call)}`,
+				itemIndex: call.itemIndex,
+				timedOut: true,
+			});
+		}
 		if (!(error instanceof HttpStatusFailure)) {
 			// Thrown before any HTTP status: log-in errors and network failures. n8n may have replaced
 			// the message with a generic one; the first of `messages` is the original.
@@ -183,6 +223,7 @@ export class NextpertiseClient {
 				message: loginFailed ? original : `Could not reach Nextpertise: ${original}`,
 				description: `${this.where(call)} was not answered${tries}.${notSent ? '' : this.mayHaveTakenEffect(call)}`,
 				itemIndex: call.itemIndex,
+				timedOut: isTimeoutFailure(error),
 			});
 		}
 		const { statusCode, body } = error.response;

@@ -5,7 +5,7 @@
 // create_ticket → get_ticket / update_ticket).
 import { createHash, randomUUID } from 'node:crypto';
 
-import { MALFORMED_JSON_BODY, withRetryAfter, type Fault } from '../faults';
+import { MALFORMED_JSON_BODY, withRetryAfter, type ReplyFault } from '../faults';
 import { isRecord, json, type ApiRequest, type Reply } from '../http';
 import repliesJson from '../fixtures/nextpertise-replies.json';
 import { findAddress, houseNumberExtensions, houseNumbers } from '../fixtures/nextpertiseAddresses';
@@ -296,8 +296,8 @@ export class NextpertiseApi {
 		return rpcError(id, Number(code), message, { cid, ...data });
 	}
 
-	/** The reply for a fault that answers instead of the API, in Nextpertise's shapes. */
-	faultReply(fault: Exclude<Fault, { kind: 'slow' }>, request: ApiRequest): Reply {
+	/** The reply for a fault that answers with a fixed reply, in Nextpertise's shapes. */
+	faultReply(fault: ReplyFault, request: ApiRequest): Reply {
 		if ('kind' in fault) {
 			if (fault.kind === 'malformedJson') {
 				return { status: 200, rawBody: MALFORMED_JSON_BODY, headers: { 'Content-Type': 'application/json' } };
@@ -336,18 +336,46 @@ export class NextpertiseApi {
 		}
 	}
 
+	/** The JSON-RPC id of a request to a JSON-RPC endpoint (null when it has none or is not JSON-RPC). */
+	rpcId(request: ApiRequest): RpcId {
+		const parsed = rpcBody(request);
+		return 'body' in parsed ? idOf(parsed.body) : null;
+	}
+
+	/**
+	 * `reply` (the method's own) with its list set to null: the paged list (catalogue `paging.itemsKey`),
+	 * otherwise every top-level array of the result (a result that is a list becomes null). Errors pass unchanged.
+	 */
+	withNullList(request: ApiRequest, reply: Reply): Reply {
+		const body = reply.body;
+		if (!isRecord(body) || !('result' in body)) return reply;
+		const parsed = rpcBody(request);
+		const spec = 'body' in parsed && isRecord(parsed.body) ? this.methodSpec(request.path, parsed.body.method) : undefined;
+		const result = body.result;
+		let nulled: unknown = result;
+		if (Array.isArray(result)) nulled = null;
+		else if (isRecord(result)) {
+			const keys = spec?.paging ? [spec.paging.itemsKey] : Object.keys(result).filter((key) => Array.isArray(result[key]));
+			nulled = { ...result, ...Object.fromEntries(keys.map((key) => [key, null])) };
+		}
+		return { ...reply, body: { ...body, result: nulled } };
+	}
+
+	/** The catalogue entry for `method` at the endpoint `path`, if both exist (undefined when the catalogue cannot be loaded). */
+	private methodSpec(path: string, method: unknown): CatalogueMethod | undefined {
+		try {
+			const endpoint = this.endpoint(path);
+			return endpoint && typeof method === 'string' ? this.catalogue.findMethod(endpoint.resource, method) : undefined;
+		} catch {
+			return undefined;
+		}
+	}
+
 	/** The body as the request log keeps it: secrets in `params` (catalogue `typeOptions.password`, `password`) masked. */
 	bodyForLog(request: ApiRequest): unknown {
 		const body = request.body;
 		if (!isRecord(body) || !isRecord(body.params)) return body;
-		let spec: CatalogueMethod | undefined;
-		try {
-			const endpoint = this.endpoint(request.path);
-			spec = endpoint && typeof body.method === 'string' ? this.catalogue.findMethod(endpoint.resource, body.method) : undefined;
-		} catch {
-			spec = undefined;
-		}
-		const secrets = secretParamNames(spec);
+		const secrets = secretParamNames(this.methodSpec(request.path, body.method));
 		const mask = (value: unknown): unknown => {
 			if (Array.isArray(value)) return value.map(mask);
 			if (!isRecord(value)) return value;

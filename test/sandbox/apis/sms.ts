@@ -83,8 +83,17 @@ function isHttpUrl(value: unknown): boolean {
 	}
 }
 
-/** Validates one message; returns its number of recipients. */
-function validateMessage(message: unknown, index: number): number {
+/** One recipient of one message that a successful /send accepted. */
+export interface SmsDelivery {
+	/** As sent, trimmed (one entry per number of a comma-separated mobile_number). */
+	number: string;
+	content: string;
+	/** The document_id of the /send reply that accepted it. */
+	documentId: string;
+}
+
+/** Validates one message; returns its content and recipients. */
+function validateMessage(message: unknown, index: number): { content: string; numbers: string[] } {
 	const where = `messages[${index}]`;
 	if (!isRecord(message)) fail(`${where} is not an object`, 'Each message needs content and mobile_number');
 	const { content, mobile_number: mobileNumber } = message;
@@ -102,28 +111,42 @@ function validateMessage(message: unknown, index: number): number {
 		const problem = smsNumberProblem(number);
 		if (problem) fail(`Invalid mobile_number in ${where}: '${number.trim()}' ${problem}`, NUMBER_HINT);
 	}
-	return numbers.length;
+	return { content, numbers: numbers.map((number) => number.trim()) };
 }
 
-function send(request: ApiRequest): Reply {
-	if (!isRecord(request.body)) return kpnError(400, 'Request body must be a JSON object', 'Send {"messages":[…]}');
-	try {
-		const messages = validateEnvelope(request.body);
-		let pairs = 0;
-		messages.forEach((message, index) => (pairs += validateMessage(message, index)));
-		if (pairs > SMS_LIMITS.maxMessageRecipientPairs) {
-			fail(
-				`Too many recipients: ${pairs} message-recipient combinations`,
-				`One call may carry at most ${SMS_LIMITS.maxMessageRecipientPairs} message × recipient combinations`,
-			);
-		}
-	} catch (error) {
-		if (error instanceof SmsValidationError) return kpnError(400, error.message, error.info);
-		return unexpected(error);
+/** The SMS API: /send validation, and every accepted (number, content) pair until reset(). */
+export class SmsApi {
+	/** In acceptance order; same array for the sandbox's whole life. */
+	readonly deliveries: SmsDelivery[] = [];
+
+	router(): Router {
+		return new Router().add('POST', '/send', (request) => this.send(request));
 	}
-	return json(200, { document_id: randomUUID(), status: 'OK' });
-}
 
-export function smsRouter(): Router {
-	return new Router().add('POST', '/send', send);
+	reset(): void {
+		this.deliveries.length = 0;
+	}
+
+	private send(request: ApiRequest): Reply {
+		if (!isRecord(request.body)) return kpnError(400, 'Request body must be a JSON object', 'Send {"messages":[…]}');
+		let accepted: Array<{ content: string; numbers: string[] }>;
+		try {
+			accepted = validateEnvelope(request.body).map((message, index) => validateMessage(message, index));
+			const pairs = accepted.reduce((sum, message) => sum + message.numbers.length, 0);
+			if (pairs > SMS_LIMITS.maxMessageRecipientPairs) {
+				fail(
+					`Too many recipients: ${pairs} message-recipient combinations`,
+					`One call may carry at most ${SMS_LIMITS.maxMessageRecipientPairs} message × recipient combinations`,
+				);
+			}
+		} catch (error) {
+			if (error instanceof SmsValidationError) return kpnError(400, error.message, error.info);
+			return unexpected(error);
+		}
+		const documentId = randomUUID();
+		for (const { content, numbers } of accepted) {
+			for (const number of numbers) this.deliveries.push({ number, content, documentId });
+		}
+		return json(200, { document_id: documentId, status: 'OK' });
+	}
 }

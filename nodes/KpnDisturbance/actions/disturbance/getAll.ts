@@ -1,14 +1,9 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	NodeApiError,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apiError } from '../../../shared/errors/apiError';
+import { requestTimeoutOption } from '../../../shared/fields/requestTimeout';
 import { KpnClient } from '../../../shared/kpn/transport';
+import { runItems } from '../../../shared/runner/runItems';
 import {
 	checkBasePath,
 	DISTURBANCE_BASE_PATH,
@@ -53,7 +48,7 @@ export const getAllFields: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show: showFor },
-		options: [disturbanceBasePathOption],
+		options: [disturbanceBasePathOption, requestTimeoutOption],
 	},
 ];
 
@@ -89,45 +84,14 @@ function prepare(context: IExecuteFunctions, itemIndex: number): Prepared | Node
 }
 
 export async function getAll(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	const items = this.getInputData();
-	const results: INodeExecutionData[][] = items.map(() => []);
-	const prepared: Prepared[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const request = prepare(this, itemIndex);
-		if (request instanceof NodeOperationError) {
-			if (!this.continueOnFail()) throw request;
-			results[itemIndex] = [{ json: { error: request.message }, pairedItem: { item: itemIndex } }];
-		} else {
-			prepared.push(request);
-		}
-	}
-	const client = prepared.length > 0 ? await KpnClient.connect(this, 'kpnApi') : undefined;
-	for (const request of prepared) {
-		const { itemIndex } = request;
-		let found: IDataObject[];
-		try {
-			found = await fetchDisturbances(this, client!, request.basePath, request.state, itemIndex);
-		} catch (error) {
-			const failure = error as NodeApiError;
-			if (this.continueOnFail()) {
-				results[itemIndex] = [
-					{ json: { error: failure.message, description: failure.description ?? null }, pairedItem: { item: itemIndex } },
-				];
-				continue;
-			}
-			throw apiError(this.getNode(), {
-				message: failure.message,
-				description: failure.description ?? undefined,
-				httpCode: failure.httpCode ?? undefined,
-				itemIndex,
-			});
-		}
-		let selected = filterDisturbances(found, request.filters);
-		if (request.limit !== undefined) selected = selected.slice(0, request.limit);
-		results[itemIndex] = selected.map((disturbance) => ({
-			json: request.simplify ? simplifyDisturbance(disturbance) : disturbance,
-			pairedItem: { item: itemIndex },
-		}));
-	}
-	return results.flat();
+	return await runItems<Prepared, Prepared, KpnClient>(this, {
+		prepare: (itemIndex) => prepare(this, itemIndex),
+		connect: async () => await KpnClient.connect(this, 'kpnApi'),
+		execute: async (client, [request]) => {
+			const found = await fetchDisturbances(this, client, request.basePath, request.state, request.itemIndex);
+			let selected = filterDisturbances(found, request.filters);
+			if (request.limit !== undefined) selected = selected.slice(0, request.limit);
+			return [selected.map((disturbance) => ({ json: request.simplify ? simplifyDisturbance(disturbance) : disturbance }))];
+		},
+	});
 }

@@ -4,15 +4,14 @@ import type {
 	IHttpRequestMethods,
 	INodeExecutionData,
 	INodeProperties,
-	NodeApiError,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { apiError } from '../../../shared/errors/apiError';
-import { earlierWritesNote, writeFailureNote } from '../../../shared/errors/writeOutcome';
+import { requestTimeoutOption } from '../../../shared/fields/requestTimeout';
 import { RETRY_THROTTLED_ONLY } from '../../../shared/http/retry';
-import { failureItem, itemProblem, optionBasePath, prepareAllItems } from '../../../shared/items';
+import { itemProblem, optionBasePath } from '../../../shared/items';
 import { KpnClient } from '../../../shared/kpn/transport';
+import { runItems } from '../../../shared/runner/runItems';
 
 export { itemProblem, requiredText } from '../../../shared/items';
 import { INCIDENT_BASE_PATH, incidentBasePathOption, incidentList } from '../../incidentApi';
@@ -30,7 +29,7 @@ export function optionsField(operation: IncidentOperation): INodeProperties {
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show: showFor(operation) },
-		options: [incidentBasePathOption],
+		options: [incidentBasePathOption, requestTimeoutOption],
 	};
 }
 
@@ -63,78 +62,46 @@ type Prepare = (itemIndex: number) => Promise<PreparedRequest | NodeOperationErr
 type Output = (body: unknown, request: PreparedRequest) => IDataObject[];
 
 export interface RunSettings {
-	/** Writes: never retried, and an error says which items were already done. */
+	/** Writes: never sent twice, and an error says which items were already done. */
 	write?: { doneWord: string };
 	prepare: Prepare;
 	output: Output;
 }
 
-/**
- * Checks every item first (so bad input stops the node before any request), then makes one
- * request per item. Continue On Fail turns a failed item into an error item and goes on.
- */
+/** Runs one incident operation: one request per item, through the shared item runner. */
 export async function runPerItem(context: IExecuteFunctions, settings: RunSettings): Promise<INodeExecutionData[]> {
-	const { results, prepared } = await prepareAllItems(context, settings.prepare);
-
-	const client = prepared.length > 0 ? await KpnClient.connect(context, 'kpnApi') : undefined;
-	const done: string[] = [];
-	for (const request of prepared) {
-		const { itemIndex } = request;
-		let body: IDataObject | Buffer | undefined = request.body;
-		let headers: Record<string, string> | undefined;
-		if (request.attachments && request.attachments.length > 0) {
-			const attachments = await readAttachments(context, itemIndex, request.body ?? {}, request.attachments);
-			if (attachments instanceof NodeOperationError) {
-				if (!context.continueOnFail()) {
-					if (settings.write && done.length > 0) {
-						attachments.description = `Earlier items WERE ${settings.write.doneWord} (${done.join(', ')}); do not send them again.`;
-					}
-					throw attachments;
-				}
-				results[itemIndex] = [failureItem(attachments, itemIndex)];
-				continue;
+	return await runItems<PreparedRequest, PreparedRequest, KpnClient>(context, {
+		prepare: settings.prepare,
+		write: settings.write && {
+			doneWord: settings.write.doneWord,
+			api: 'KPN',
+			label: (outputs) => {
+				const ticket = outputs[0]?.json.ticket_number;
+				return typeof ticket === 'string' && ticket !== '' ? ticket : undefined;
+			},
+		},
+		connect: async () => await KpnClient.connect(context, 'kpnApi'),
+		execute: async (client, [request]) => {
+			let body: IDataObject | Buffer | undefined = request.body;
+			let headers: Record<string, string> | undefined;
+			if (request.attachments && request.attachments.length > 0) {
+				const withFiles = await readAttachments(context, request.itemIndex, request.body ?? {}, request.attachments);
+				if (withFiles instanceof NodeOperationError) throw withFiles;
+				body = withFiles;
+				headers = { 'Content-Type': 'application/json' };
 			}
-			body = attachments;
-			headers = { 'Content-Type': 'application/json' };
-		}
-		try {
-			const response = await client!.request<unknown>({
+			const response = await client.request<unknown>({
 				method: request.method,
 				basePath: request.basePath,
 				path: request.path,
 				body,
 				headers,
 				retryOn: settings.write ? RETRY_THROTTLED_ONLY : undefined,
-				itemIndex,
+				itemIndex: request.itemIndex,
 			});
-			body = undefined;
-			results[itemIndex] = settings.output(response.body, request).map((json) => ({ json, pairedItem: { item: itemIndex } }));
-			if (settings.write) {
-				const ticket = results[itemIndex][0]?.json.ticket_number;
-				done.push(`item ${itemIndex}${typeof ticket === 'string' && ticket !== '' ? `: ${ticket}` : ''}`);
-			}
-		} catch (error) {
-			body = undefined;
-			const failure = error as NodeApiError;
-			const outcome = settings.write ? writeFailureNote(failure, settings.write.doneWord) : '';
-			if (context.continueOnFail()) {
-				const description = `${failure.description ?? ''} ${outcome}`.trim();
-				results[itemIndex] = [failureItem({ message: failure.message, description }, itemIndex)];
-				continue;
-			}
-			let description = failure.description ?? undefined;
-			if (settings.write) {
-				description = `${description ?? ''} ${outcome} ${earlierWritesNote(done, settings.write.doneWord)}`.trim();
-			}
-			throw apiError(context.getNode(), {
-				message: failure.message,
-				description,
-				httpCode: failure.httpCode ?? undefined,
-				itemIndex,
-			});
-		}
-	}
-	return results.flat();
+			return [settings.output(response.body, request).map((json) => ({ json }))];
+		},
+	});
 }
 
 /** The JSON body with the item's attachments encoded in; a file that cannot be read is returned as the problem. */

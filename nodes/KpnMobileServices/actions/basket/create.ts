@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { RETRY_THROTTLED_ONLY } from '../../../shared/http/retry';
 import { isRecord } from '../../msmApi';
-import { basePathFor, itemProblem, numericId, optionsField, runItems, showFor } from '../common';
+import { basePathFor, itemProblem, numericId, optionsField, runMsmItems, showFor } from '../common';
 import { contractLocator, subscriberLocator } from '../locators';
 import { BASKET_PATH } from './common';
 
@@ -61,7 +61,7 @@ interface Prepared {
 }
 
 export async function create(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runItems<Prepared>(this, {
+	return await runMsmItems<Prepared>(this, {
 		write: {
 			doneWord: 'created',
 			label: (output) => (typeof output[0]?.sessionId === 'string' ? `session ${output[0].sessionId}` : undefined),

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { apiError } from '../../../shared/errors/apiError';
 import type { KpnClient, KpnContext } from '../../../shared/kpn/transport';
 import { flattenTree, isRecord } from '../../msmApi';
-import { basePathFor, optionsField, runItems, showFor } from '../common';
+import { basePathFor, optionsField, runMsmItems, showFor } from '../common';
 import { sessionIdField } from '../locators';
 import { BASKET_PATH, sessionIdFor } from './common';
 
@@ -73,7 +73,7 @@ interface Prepared {
 }
 
 export async function get(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runItems<Prepared>(this, {
+	return await runMsmItems<Prepared>(this, {
 		prepare: (itemIndex) => {
 			const basePath = basePathFor(this, itemIndex);
 			if (basePath instanceof NodeOperationError) return basePath;

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { RETRY_THROTTLED_ONLY } from '../../../shared/http/retry';
 import { isRecord } from '../../msmApi';
-import { basePathFor, itemProblem, optionsField, runItems, showFor, text } from '../common';
+import { basePathFor, itemProblem, optionsField, runMsmItems, showFor, text } from '../common';
 import { sessionIdField } from '../locators';
 import { BASKET_PATH, sessionIdFor } from './common';
 import { checkWishDate, MAX_WISH_DAYS } from './wishDate';
@@ -146,7 +146,7 @@ interface Prepared {
 
 export async function order(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
 	const timeZone = this.getTimezone();
-	return await runItems<Prepared>(this, {
+	return await runMsmItems<Prepared>(this, {
 		write: {
 			doneWord: 'ordered',
 			label: (output) => (output[0]?.orderId !== undefined ? `order ${String(output[0].orderId)}` : undefined),

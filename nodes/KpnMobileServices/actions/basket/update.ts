@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { RETRY_THROTTLED_ONLY } from '../../../shared/http/retry';
-import { basePathFor, itemProblem, optionsField, runItems, showFor } from '../common';
+import { basePathFor, itemProblem, optionsField, runMsmItems, showFor } from '../common';
 import { sessionIdField } from '../locators';
 import { BASKET_PATH, basketAnswer, sessionIdFor } from './common';
 
@@ -165,7 +165,7 @@ function characteristicActions(raw: unknown, fail: Fail): IDataObject[] | NodeOp
 }
 
 export async function update(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runItems<Prepared>(this, {
+	return await runMsmItems<Prepared>(this, {
 		write: { doneWord: 'changed', label: (_output, item) => `session ${item.sessionId}` },
 		prepare: (itemIndex) => {
 			const fail = itemProblem(this, itemIndex);

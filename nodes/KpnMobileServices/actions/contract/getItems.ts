@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { apiError } from '../../../shared/errors/apiError';
 import { flattenTree, isRecord } from '../../msmApi';
-import { basePathFor, numericId, optionsField, runItems, showFor } from '../common';
+import { basePathFor, numericId, optionsField, runMsmItems, showFor } from '../common';
 import { contractLocator } from '../locators';
 
 const show = showFor('contract', 'getItems');
@@ -30,7 +30,7 @@ interface Prepared {
 }
 
 export async function getItems(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runItems<Prepared>(this, {
+	return await runMsmItems<Prepared>(this, {
 		prepare: (itemIndex) => {
 			const basePath = basePathFor(this, itemIndex);
 			if (basePath instanceof NodeOperationError) return basePath;

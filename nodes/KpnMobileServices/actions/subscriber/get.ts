@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { apiError } from '../../../shared/errors/apiError';
 import type { KpnClient } from '../../../shared/kpn/transport';
 import { isRecord } from '../../msmApi';
-import { basePathFor, numericId, optionsField, runItems, showFor } from '../common';
+import { basePathFor, numericId, optionsField, runMsmItems, showFor } from '../common';
 import { subscriberLocator } from '../locators';
 
 export const getFields: INodeProperties[] = [
@@ -43,7 +43,7 @@ interface Prepared {
 }
 
 export async function get(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
-	return await runItems<Prepared>(this, {
+	return await runMsmItems<Prepared>(this, {
 		prepare: (itemIndex) => {
 			const basePath = basePathFor(this, itemIndex);
 			if (basePath instanceof NodeOperationError) return basePath;

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { RETRY_THROTTLED_ONLY } from '../../../shared/http/retry';
 import { isRecord } from '../../msmApi';
-import { basePathFor, itemProblem, numericId, optionsField, runItems, showFor, text } from '../common';
+import { basePathFor, itemProblem, numericId, optionsField, runMsmItems, showFor, text } from '../common';
 import { subscriberLocator } from '../locators';
 import { readSubscriber, subscriberPath } from './get';
 
@@ -252,7 +252,7 @@ export async function update(this: IExecuteFunctions): Promise<INodeExecutionDat
 				: `Subscriber ${item.id} has no ${label.toLowerCase()} at KPN and none was given; KPN needs First Name, Surname and Gender. Add it in Update Fields.`;
 		return itemProblem(this, item.itemIndex)(`${label} is required`, why);
 	};
-	return await runItems<Prepared, Resolved>(this, {
+	return await runMsmItems<Prepared, Resolved>(this, {
 		write: {
 			doneWord: 'updated',
 			label: (output, item) => {

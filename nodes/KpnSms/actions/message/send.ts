@@ -4,13 +4,15 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { apiError } from '../../../shared/errors/apiError';
-import { writeMayHaveHappened } from '../../../shared/errors/writeOutcome';
+import { requestTimeoutOption } from '../../../shared/fields/requestTimeout';
 import { RETRY_THROTTLED_ONLY } from '../../../shared/http/retry';
 import { KpnClient } from '../../../shared/kpn/transport';
 import { asText, describeType } from '../../../shared/items';
+import { runItems } from '../../../shared/runner/runItems';
+import { itemsName } from '../../../shared/runner/wording';
 import { normalizeSmsNumber } from '../../../shared/validation/phoneNumber';
 import { MAX_PAIRS_PER_CALL, packSmsBatches, type PreparedSms, type SmsBatch } from './packMessages';
 import { countSmsParts, invalidSenderCharacters } from './smsParts';
@@ -113,6 +115,7 @@ export const sendFields: INodeProperties[] = [
 				default: '',
 				description: 'Sent as the SubAccount header, for KPN accounts with sub-accounts',
 			},
+			requestTimeoutOption,
 		],
 	},
 ];
@@ -160,14 +163,15 @@ function prepareItem(context: IExecuteFunctions, itemIndex: number): PreparedSms
 
 	const raw = recipientList(context.getNodeParameter('recipients', itemIndex, ''));
 	if (raw.length === 0) return fail('Recipients is empty');
-	const recipients: string[] = [];
+	// One pass, stopping as soon as the cap is crossed: a list of 60,000 numbers costs no more than 201.
+	const recipients = new Set<string>();
 	for (const number of raw) {
 		const check = normalizeSmsNumber(number);
 		if (!check.valid) return fail(`Recipients: "${number}" ${check.reason}`);
-		if (!recipients.includes(check.number)) recipients.push(check.number);
-	}
-	if (recipients.length > MAX_PAIRS_PER_CALL) {
-		return fail(`Recipients has ${recipients.length} numbers; one item may have at most ${MAX_PAIRS_PER_CALL}`);
+		recipients.add(check.number);
+		if (recipients.size > MAX_PAIRS_PER_CALL) {
+			return fail(`Recipients has more than ${MAX_PAIRS_PER_CALL} different numbers (${raw.length} given); one item may have at most ${MAX_PAIRS_PER_CALL}`);
+		}
 	}
 
 	const options = context.getNodeParameter('options', itemIndex, {}) as SendOptions;
@@ -189,7 +193,7 @@ function prepareItem(context: IExecuteFunctions, itemIndex: number): PreparedSms
 	return {
 		itemIndex,
 		content,
-		recipients,
+		recipients: [...recipients],
 		settings: {
 			apiPath,
 			sender,
@@ -210,96 +214,71 @@ function requestBody(batch: SmsBatch): IDataObject {
 	return body;
 }
 
-function itemRange(batch: SmsBatch): string {
-	const indexes = batch.entries.map((sms) => sms.itemIndex);
-	return indexes.length === 1 ? `item ${indexes[0]}` : `items ${indexes[0]}–${indexes[indexes.length - 1]}`;
+/** One /send call of this run in errors: "Call 2 of 3 (items 200–399)". */
+function callName(entries: PreparedSms[], index: number, total: number): string {
+	const items = itemsName(entries.map((sms) => sms.itemIndex)).toLowerCase();
+	return `Call ${index + 1} of ${total} (${items})`;
 }
 
-export async function send(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const results: Array<INodeExecutionData | undefined> = new Array(items.length);
-	const prepared: PreparedSms[] = [];
+/** KPN's spec: "If document id is present in the response, then the request succeeded else there was an issue". */
+function missingDocumentId(context: IExecuteFunctions, statusCode: number, itemIndex: number): Error {
+	return apiError(context.getNode(), {
+		message: 'KPN answered without a document_id',
+		description: `POST /send answered HTTP ${statusCode} with no document_id, which KPN documents as a failed request; whether the SMS went out is unknown.`,
+		httpCode: statusCode,
+		itemIndex,
+	});
+}
 
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const sms = prepareItem(this, itemIndex);
-		if (sms instanceof NodeOperationError) {
-			if (!this.continueOnFail()) throw sms;
-			results[itemIndex] = { json: { error: sms.message }, pairedItem: { item: itemIndex } };
-		} else {
-			prepared.push(sms);
-		}
-	}
-
-	const oneItemPerCall = prepared.some(
-		(sms) =>
-			(this.getNodeParameter('options', sms.itemIndex, {}) as SendOptions).sendEachItemSeparately === true,
-	);
-	const batches = packSmsBatches(prepared, oneItemPerCall);
-	const client = batches.length > 0 ? await KpnClient.connect(this, 'kpnApi') : undefined;
-	const sentDocuments: string[] = [];
-	let sentItems = 0;
-
-	for (const [batchIndex, batch] of batches.entries()) {
-		const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-		if (batch.settings.subAccount) headers.SubAccount = batch.settings.subAccount;
-		try {
-			const response = await client!.request<{ document_id?: string; status?: string }>({
+export async function send(this: IExecuteFunctions): Promise<INodeExecutionData[]> {
+	const oneItemPerCall = (itemIndex: number) =>
+		(this.getNodeParameter('options', itemIndex, {}) as SendOptions).sendEachItemSeparately === true;
+	return await runItems<PreparedSms, PreparedSms, KpnClient>(this, {
+		prepare: (itemIndex) => prepareItem(this, itemIndex),
+		write: {
+			doneWord: 'sent',
+			api: 'KPN',
+			check: 'Check the delivery reports before sending these items again.',
+			label: (outputs) => {
+				const documentId = outputs[0]?.json.document_id;
+				return typeof documentId === 'string' ? `document ${documentId}` : undefined;
+			},
+		},
+		connect: async () => await KpnClient.connect(this, 'kpnApi'),
+		group: (prepared) =>
+			packSmsBatches(prepared, prepared.some((sms) => oneItemPerCall(sms.itemIndex))).map((batch) => batch.entries),
+		unitName: (entries, index, total) => callName(entries, index, total),
+		execute: async (client, entries, index) => {
+			const batch: SmsBatch = { settings: entries[0].settings, entries };
+			const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+			if (batch.settings.subAccount) headers.SubAccount = batch.settings.subAccount;
+			const response = await client.request<{ document_id?: unknown; status?: string }>({
 				method: 'POST',
 				basePath: batch.settings.apiPath,
 				path: '/send',
 				body: requestBody(batch),
 				headers,
 				retryOn: RETRY_THROTTLED_ONLY,
-				itemIndex: batch.entries[0].itemIndex,
+				itemIndex: entries[0].itemIndex,
 			});
 			const documentId = response.body?.document_id;
-			sentDocuments.push(documentId ?? '(none)');
-			sentItems += batch.entries.length;
-			for (const sms of batch.entries) {
-				results[sms.itemIndex] = {
+			if ((typeof documentId !== 'string' && typeof documentId !== 'number') || String(documentId).trim() === '') {
+				throw missingDocumentId(this, response.statusCode, entries[0].itemIndex);
+			}
+			return entries.map((sms) => [
+				{
 					json: {
-						document_id: documentId ?? null,
+						document_id: String(documentId),
 						status: response.body?.status ?? null,
 						recipients: sms.recipients,
 						sender: batch.settings.sender,
 						smsParts: countSmsParts(sms.content),
-						batch: batchIndex + 1,
-						itemsInBatch: batch.entries.length,
+						batch: index + 1,
+						itemsInBatch: entries.length,
 						quota: { ...response.quota },
 					},
-					pairedItem: { item: sms.itemIndex },
-				};
-			}
-		} catch (error) {
-			const failure = error as NodeApiError;
-			const call = `Call ${batchIndex + 1} of ${batches.length} (${itemRange(batch)})`;
-			const unconfirmed = writeMayHaveHappened(failure);
-			const context = unconfirmed
-				? `${call} was not retried: KPN did not confirm it, so it may have been sent. Check the delivery reports before sending these items again.`
-				: `${call} was not sent.`;
-			if (this.continueOnFail()) {
-				for (const sms of batch.entries) {
-					results[sms.itemIndex] = {
-						json: { error: failure.message, description: `${failure.description ?? ''} ${context}`.trim() },
-						pairedItem: { item: sms.itemIndex },
-					};
-				}
-				continue;
-			}
-			const already =
-				sentItems > 0
-					? ` ${sentItems} item(s) in earlier calls WERE sent (document ids: ${sentDocuments.join(', ')}); do not send those again.`
-					: unconfirmed
-						? ' No earlier call was made.'
-						: ' Nothing was sent.';
-			throw apiError(this.getNode(), {
-				message: failure.message,
-				description: `${failure.description ?? ''} ${context}${already}`.trim(),
-				httpCode: failure.httpCode ?? undefined,
-				itemIndex: batch.entries[0].itemIndex,
-			});
-		}
-	}
-
-	return [results.filter((result): result is INodeExecutionData => result !== undefined)];
+				},
+			]);
+		},
+	});
 }

@@ -219,7 +219,7 @@ describe('KPN Incident: create', () => {
 		const input = [createItem(1), { ...createItem(2), files: 'data' }, createItem(3)];
 		const result = await run(parameters, input, { nodeType });
 		expect(result.error?.message).toBe('Item 1: Attachments: could not read the binary data (storage unavailable for file-1)');
-		expect(result.error?.description).toBe('Earlier items WERE created (item 0: INC0000001); do not send them again.');
+		expect(result.error?.description).toBe('Files: data (report.pdf). Nothing was sent for this item. Item 1 was not created. Earlier items WERE created (item 0: INC0000001); do not send them again.');
 		expect(api.bodies).toHaveLength(1);
 
 		const soft = await run(parameters, input, { nodeType, continueOnFail: true });
@@ -282,8 +282,8 @@ describe('KPN Incident: create', () => {
 		expect(result.error?.description).toContain(`POST /network/kpn/incident/NewIncident failed (HTTP ${status}`);
 		expect(result.error?.description).toContain(
 			refused
-				? 'KPN refused this request, so it was not created. No earlier item was created.'
-				: 'This request was not retried: KPN did not confirm it, so it may have been created. Check before sending it again. No earlier item was created.',
+				? 'KPN refused item 0, so it was not created. Nothing was created.'
+				: 'Item 0 was not retried: KPN did not confirm it, so it may have been created. Check before sending it again. No other item was created.',
 		);
 		expect(api.isDone()).toBe(true);
 		expect(again.isDone()).toBe(false);
@@ -410,9 +410,9 @@ describe('KPN Incident: comment, close, reopen', () => {
 		expect(result.error?.message).toBe(message);
 		expect(result.error?.httpCode).toBe(String(status));
 		expect(result.error?.description).toContain(
-			status < 500 ? 'KPN refused this request, so it was not updated.' : 'KPN did not confirm it, so it may have been updated.',
+			status < 500 ? 'KPN refused item 0, so it was not updated.' : 'KPN did not confirm it, so it may have been updated.',
 		);
-		expect(result.error?.description).toContain('No earlier item was updated.');
+		expect(result.error?.description).toContain(status < 500 ? 'Nothing was updated.' : 'No other item was updated.');
 	});
 
 	test('a 503 on an update is not retried (one request); a 429 is, as the gateway refused it', async () => {

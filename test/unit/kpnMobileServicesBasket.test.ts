@@ -139,7 +139,7 @@ describe('KPN MSM basket: create', () => {
 		const result = await run({ resource: 'basket', operation: 'create', contractId: '9876543' });
 		expect(result.error?.httpCode).toBe('503');
 		expect(result.error?.description).toContain(
-			'This request was not retried: KPN did not confirm it, so it may have been created. Check before sending it again. No earlier item was created.',
+			'Item 0 was not retried: KPN did not confirm it, so it may have been created. Check before sending it again. No other item was created.',
 		);
 		expect(log.requests).toHaveLength(1);
 	});
@@ -426,10 +426,10 @@ describe('KPN MSM basket: order', () => {
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.httpCode).toBe(String(status));
 		if (status === 429) {
-			expect(result.error?.description).toContain('KPN refused this request, so it was not ordered. No earlier item was ordered.');
+			expect(result.error?.description).toContain('KPN refused item 0, so it was not ordered. Nothing was ordered.');
 		} else {
 			expect(result.error?.description).toContain(
-				'This request was not retried: KPN did not confirm it, so it may have been ordered. Check your orders at KPN before ordering again. No earlier item was ordered.',
+				'Item 0 was not retried: KPN did not confirm it, so it may have been ordered. Check your orders at KPN before ordering again. No other item was ordered.',
 			);
 		}
 	});

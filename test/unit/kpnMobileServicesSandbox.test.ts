@@ -176,7 +176,7 @@ test('a 503 on an order is not retried: one request, and the error says so', asy
 	sandbox.faults.failNext(3, { status: 503 }, { pathIncludes: '/contracting/basket/order' });
 	const ordered = await run({ resource: 'basket', operation: 'order', sessionId });
 	expect(ordered.error?.httpCode).toBe('503');
-	expect(ordered.error?.description).toContain('This request was not retried: KPN did not confirm it, so it may have been ordered.');
+	expect(ordered.error?.description).toContain('Item 0 was not retried: KPN did not confirm it, so it may have been ordered.');
 	expect(calls('/contracting/basket/order')).toHaveLength(1);
 });
 

@@ -285,7 +285,7 @@ describe('KPN Mobile Service Management spec operations: runs', () => {
 		});
 		expect(result.error?.httpCode).toBe('503');
 		expect(result.error?.description).toContain(
-			'This request was not retried: KPN did not confirm it, so it may have been sent. Check before sending it again. No earlier item was sent.',
+			'Item 0 was not retried: KPN did not confirm it, so it may have been sent. Check before sending it again. No other item was sent.',
 		);
 		expect(bodies).toEqual([{ contractId: 123456, wishDate: '2025-03-01T00:00:00Z', referenceNumber: 'REF-1' }]);
 		expect(terminate.pendingMocks()).toHaveLength(1);

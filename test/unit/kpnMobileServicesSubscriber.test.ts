@@ -508,9 +508,9 @@ describe('KPN MSM subscriber: update (merge by default)', () => {
 		expect(result.error?.message).toBe(message);
 		expect(result.error?.httpCode).toBe(String(status));
 		expect(result.error?.description).toContain(
-			status < 500 ? 'KPN refused this request, so it was not updated.' : 'This request was not retried: KPN did not confirm it, so it may have been updated.',
+			status < 500 ? 'KPN refused item 0, so it was not updated.' : 'Item 0 was not retried: KPN did not confirm it, so it may have been updated.',
 		);
-		expect(result.error?.description).toContain('No earlier item was updated.');
+		expect(result.error?.description).toContain(status < 500 ? 'Nothing was updated.' : 'No other item was updated.');
 		expect(log.lines()).toEqual(['GET /hierarchy/subscribers/1234568', 'PUT /hierarchy/subscribers/1234568']);
 	});
 
@@ -521,7 +521,7 @@ describe('KPN MSM subscriber: update (merge by default)', () => {
 		const result = await run(update({ email: 'new@companyx.nl' }));
 		expect(result.error?.message).toBe('KPN: Quota exceeded');
 		expect(result.error?.description).toContain('after 3 tries');
-		expect(result.error?.description).toContain('KPN refused this request, so it was not updated.');
+		expect(result.error?.description).toContain('KPN refused item 0, so it was not updated.');
 		expect(log.lines()).toEqual(['GET /hierarchy/subscribers/1234568', ...Array(3).fill('PUT /hierarchy/subscribers/1234568')]);
 	});
 

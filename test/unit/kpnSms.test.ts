@@ -161,7 +161,7 @@ describe('KPN SMS: send', () => {
 		const any = forbidAnyRequest();
 		const to = Array.from({ length: 201 }, (_, n) => `06${String(20000000 + n)}`).join(',');
 		const result = await send([{ to, text: 'hi' }]);
-		expect(result.error?.message).toBe('Item 0: Recipients has 201 numbers; one item may have at most 200');
+		expect(result.error?.message).toBe('Item 0: Recipients has more than 200 different numbers (201 given); one item may have at most 200');
 		expect(any.isDone()).toBe(false);
 	});
 
@@ -188,8 +188,8 @@ describe('KPN SMS: send', () => {
 		expect(result.error?.httpCode).toBe(String(status));
 		expect(result.error?.description).toContain(
 			status < 500
-				? 'Call 1 of 1 (items 0–2) was not sent. Nothing was sent.'
-				: 'Call 1 of 1 (items 0–2) was not retried: KPN did not confirm it, so it may have been sent. Check the delivery reports before sending these items again. No earlier call was made.',
+				? 'KPN refused call 1 of 1 (items 0–2), so it was not sent. Nothing was sent.'
+				: 'Call 1 of 1 (items 0–2) was not retried: KPN did not confirm it, so it may have been sent. Check the delivery reports before sending these items again. No other item was sent.',
 		);
 		expect(api.isDone()).toBe(true);
 		expect(again.isDone()).toBe(false);
@@ -218,7 +218,7 @@ describe('KPN SMS: send', () => {
 		const result = await send(items(250));
 		expect(result.error?.message).toBe('KPN: Bad Gateway');
 		expect(result.error?.description).toContain('Call 2 of 2 (items 200–249) was not retried: KPN did not confirm it, so it may have been sent.');
-		expect(result.error?.description).toContain('200 item(s) in earlier calls WERE sent (document ids: first)');
+		expect(result.error?.description).toContain('Earlier items WERE sent (items 0–199: document first); do not send them again.');
 	});
 
 	test('Continue On Fail: bad items become error items, the rest is sent', async () => {

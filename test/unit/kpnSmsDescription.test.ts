@@ -26,6 +26,7 @@ describe('KPN SMS node description', () => {
 			['expireIn', 3600],
 			['sendEachItemSeparately', false],
 			['subAccount', ''],
+			['timeout', 60],
 		]);
 	});
 });

@@ -156,7 +156,7 @@ describe('Nextpertise credential', () => {
 			parameters: {},
 			credentials: nextpertiseCredentialStore({ authentication: 'jwt' }),
 		});
-		expect(result.error?.message).toBe('Nextpertise answered /jwt/log-in without an access_token');
+		expect(result.error?.message).toBe('Nextpertise answered /jwt/log-in without an access_token, so no request was sent');
 	});
 
 	test('plain http is refused for a non-loopback base URL, before anything is sent', async () => {

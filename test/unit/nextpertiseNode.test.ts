@@ -463,7 +463,7 @@ describe('Nextpertise node: bad input and failures', () => {
 			{ nid: '2408ZE000100300', tag: 'data' },
 		]);
 		expect(result.error?.message).toBe('Nextpertise error 008: Failed to update requested (2408ZE000100300).');
-		expect(result.error?.description).toMatch(/Items 0, 1 were already sent to set_tags; do not send them again\.$/);
+		expect(result.error?.description).toMatch(/Earlier items WERE sent to set_tags \(items 0–1\); do not send them again\.$/);
 	});
 
 	test('Limit must be a whole number of at least 1', async () => {

@@ -109,7 +109,7 @@ export class KpnDisturbanceTrigger implements INodeType {
 					description: 'There is nothing to show as a test event. Try State "All" or remove the filters.',
 				});
 			}
-			return [this.helpers.returnJsonArray([changeItem(latest, 'new', null)])];
+			return [client.redactor.items(this.helpers.returnJsonArray([changeItem(latest, 'new', null)]))];
 		}
 
 		const observed: Array<Observed<IDataObject>> = [];
@@ -130,6 +130,6 @@ export class KpnDisturbanceTrigger implements INodeType {
 			.filter((change) => events.includes(change.event))
 			.filter((change) => filterDisturbances([change.observed.item], filters).length === 1)
 			.map((change) => changeItem(change.observed.item, change.event, change.previousState));
-		return fired.length > 0 ? [this.helpers.returnJsonArray(fired)] : null;
+		return fired.length > 0 ? [client.redactor.items(this.helpers.returnJsonArray(fired))] : null;
 	}
 }

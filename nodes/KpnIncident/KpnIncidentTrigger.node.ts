@@ -137,7 +137,7 @@ export class KpnIncidentTrigger implements INodeType {
 					description: 'Create an incident (KPN Incident node, Create) or activate the workflow and wait for one.',
 				});
 			}
-			return [this.helpers.returnJsonArray([changeItem(await details(latest), 'new', null)])];
+			return [client.redactor.items(this.helpers.returnJsonArray([changeItem(await details(latest), 'new', null)]))];
 		}
 
 		const observed: Array<Observed<IDataObject>> = [];
@@ -171,6 +171,6 @@ export class KpnIncidentTrigger implements INodeType {
 		}
 		// Saved only now: if a request above failed, the next poll sees the same changes again.
 		staticData.tracker = result.next as unknown as IDataObject;
-		return fired.length > 0 ? [this.helpers.returnJsonArray(fired)] : null;
+		return fired.length > 0 ? [client.redactor.items(this.helpers.returnJsonArray(fired))] : null;
 	}
 }

@@ -25,6 +25,8 @@ export interface RunNodeOptions {
 	items?: IDataObject[];
 	credentials?: CredentialStore;
 	continueOnFail?: boolean;
+	/** n8n's node setting Retry On Fail: n8n runs the node again (up to maxTries in all) after it fails. */
+	retryOnFail?: { maxTries: number; waitBetweenTries?: number };
 	/** Reuse across runs to keep workflow static data (triggers) between polls. */
 	staticData?: IDataObject;
 }
@@ -82,6 +84,9 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 		parameters: options.parameters as INode['parameters'],
 		credentials: Object.fromEntries(credentialNames.map((name) => [name, { id: '1', name: `Test ${name}` }])),
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
+		...(options.retryOnFail
+			? { retryOnFail: true, maxTries: options.retryOnFail.maxTries, waitBetweenTries: options.retryOnFail.waitBetweenTries ?? 0 }
+			: {}),
 	};
 	const source: INode = {
 		id: 'input',

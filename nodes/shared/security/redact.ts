@@ -1,6 +1,6 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-const MIN_SECRET_LENGTH = 4;
+const MIN_SECRET_LENGTH = 6;
 const MASK = '***';
 /** Tokens fetched in this process, newest last: a token may be echoed after the credential has a newer one. */
 const RECENT_TOKENS_KEPT = 50;

@@ -111,6 +111,9 @@ export function trackSecrets(store: CredentialStore, extra: string[] = []): () =
 			const value = values[field];
 			if (typeof value === 'string') seen.add(value);
 		}
+		if (typeof values.username === 'string' && typeof values.password === 'string' && values.password.length >= 8) {
+			seen.add(Buffer.from(`${values.username}:${values.password}`).toString('base64'));
+		}
 	};
 	const update = store.update.bind(store);
 	store.update = (typeName, values) => {
@@ -126,8 +129,17 @@ export function trackSecrets(store: CredentialStore, extra: string[] = []): () =
 			}
 		}
 		// Short values (empty fields, defaults) would match by accident.
-		return [...seen].filter((secret) => secret.length >= 8);
+		return [...seen].filter((secret) => secret.length >= 8).flatMap(wireForms);
 	};
+}
+
+/**
+ * The forms a secret takes on the wire and in an echo of it: as it is, URL-encoded, form-encoded
+ * (spaces as +) and Base64. Each is searched for in outputs and errors.
+ */
+export function wireForms(secret: string): string[] {
+	const forms = [secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), Buffer.from(secret).toString('base64')];
+	return [...new Set(forms)];
 }
 
 /** JSON of anything, circular references cut, so a whole run can be searched for secrets. */

@@ -223,3 +223,52 @@ describe('trigger', () => {
 		expect(reported.map((item) => item.json.event)).toEqual(['new']);
 	});
 });
+
+describe("n8n's Retry On Fail (3 tries, no wait): no incident created or updated twice", () => {
+	const retry = { retryOnFail: { maxTries: 3, waitBetweenTries: 0 } };
+	const createdRefs = (check: { log: Array<{ path: string; status: number; body?: unknown }> }) =>
+		check.log
+			.filter((entry) => entry.path.endsWith(CREATE) && entry.status !== 503)
+			.map((entry) => (entry.body as IDataObject).reference_number);
+
+	test('create × 3, 503 on item 2: item 1 created once, item 2 reported, item 3 created on the next try', async () => {
+		suite.sandbox().faults.failNext(1, { status: 503 }, { pathIncludes: CREATE, skip: 1 });
+		const check = await incident('Retry On Fail: create × 3, 503 on item 2', createParameters, createItems(3), { kind: 'nodeError' }, retry);
+		expect(check.statuses(CREATE)).toEqual([200, 503, 200]);
+		expect(createdRefs(check)).toEqual(['FS-0', 'FS-2']);
+		expect(check.run.error?.description).toMatch(/Item 1 may have been created in an earlier try of this node/);
+		expect(check.run.error?.description).toMatch(/Other items WERE created \(item 0: INC\d+, item 2: INC\d+\)/);
+	});
+
+	test('create × 3, created then 500 on item 1: never created twice', async () => {
+		suite.sandbox().faults.failNext(1, { kind: 'appliedThen', status: 500 }, { pathIncludes: CREATE });
+		const check = await incident('Retry On Fail: create × 3, created then 500 on item 1', createParameters, createItems(3), { kind: 'nodeError' }, retry);
+		expect(check.statuses(CREATE)).toEqual([500, 200, 200]);
+		expect(check.log.filter((entry) => entry.path.endsWith(CREATE)).map((entry) => (entry.body as IDataObject).reference_number)).toEqual(['FS-0', 'FS-1', 'FS-2']);
+	});
+
+	test('comment × 3, added then 502 on item 2: every comment added once', async () => {
+		const tickets = await existingIncidents(3);
+		suite.sandbox().faults.failNext(1, { kind: 'appliedThen', status: 502 }, { pathIncludes: UPDATE, skip: 1 });
+		const check = await incident('Retry On Fail: comment × 3, added then 502 on item 2', {
+			resource: 'incident',
+			operation: 'comment',
+			ticketNumber: '={{ $json.ticket }}',
+			referenceNumber: '={{ $json.ref }}',
+			comment: '={{ "Still down at " + $json.ref }}',
+		}, tickets, { kind: 'nodeError' }, retry);
+		expect(check.statuses(UPDATE)).toEqual([200, 502, 200]);
+	});
+
+	test('get × 3 (a read), 500 on every try of item 2: read again on each try', async () => {
+		const tickets = await existingIncidents(3);
+		suite.sandbox().faults.failNext(3, { status: 500, retryAfterSeconds: 0 }, { pathIncludes: '/GetIncident', skip: 1 });
+		const check = await incident('Retry On Fail: get × 3, 500 three times on item 2, then read', {
+			resource: 'incident',
+			operation: 'get',
+			ticketNumber: '={{ $json.ticket }}',
+		}, tickets, { kind: 'delivered' }, retry);
+		expect(check.log.filter((entry) => entry.path.includes('/GetIncident/') && entry.status === 500)).toHaveLength(3);
+		expect(check.run.items.map((item) => item.json.ticket_number)).toEqual(tickets.map((ticket) => ticket.ticket));
+	});
+});

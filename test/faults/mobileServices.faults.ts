@@ -181,3 +181,17 @@ describe('subscriber Update (read, then a write)', () => {
 		expect(check.statuses('/hierarchy/subscribers/1234567', 'PUT')).toEqual([200]);
 	});
 });
+
+describe("n8n's Retry On Fail (3 tries, no wait): no basket ordered twice", () => {
+	test('ordered, then 503 on order 2 of 3: order 3 is placed on the next try, order 2 never repeated', async () => {
+		const baskets = await orderableBaskets(3);
+		suite.sandbox().faults.failNext(1, { kind: 'appliedThen', status: 503 }, { pathIncludes: ORDER, skip: 1 });
+		const check = await msm('Retry On Fail: order × 3, ordered then 503 on order 2', orderParameters, { kind: 'nodeError' }, {
+			items: baskets,
+			retryOnFail: { maxTries: 3, waitBetweenTries: 0 },
+		});
+		expect(check.statuses(ORDER)).toEqual([200, 503, 200]);
+		expect(check.run.error?.description).toMatch(/Item 1 may have been ordered in an earlier try of this node/);
+		expect(check.run.error?.description).toMatch(/Other items WERE ordered \(item 0: order \d+, item 2: order \d+\)/);
+	});
+});

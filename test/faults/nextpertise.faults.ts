@@ -191,7 +191,7 @@ describe.each([
 			expect(check.run.error?.name).toBe('NodeApiError');
 			expect(check.run.error?.httpCode).toBe(String(status));
 			expect(check.run.error?.description).toMatch(WAS_NOT_SENT_AGAIN);
-			expect(check.run.error?.description).toMatch(new RegExp(`Item 0 was already sent to ${method}; do not send it again\\.$`));
+			expect(check.run.error?.description).toMatch(new RegExp(`Earlier items WERE sent to ${method} \\(item 0\\); do not send them again\\.$`));
 		});
 
 		test('with Continue On Fail: item 2 is an error item, the others still go through', async () => {
@@ -248,7 +248,7 @@ describe.each([
 		expect(check.calls(path)).toHaveLength(2);
 		expect(check.run.error?.message).toBe('Nextpertise answered with something that is not a JSON-RPC reply');
 		expect(check.run.error?.description).toMatch(/may have taken effect/);
-		expect(check.run.error?.description).toMatch(new RegExp(`Item 0 was already sent to ${method}`));
+		expect(check.run.error?.description).toMatch(new RegExp(`Earlier items WERE sent to ${method} \\(item 0\\)`));
 	});
 
 	test('flow: 503 on item 2 of 3 (Continue On Fail), then reading back what was created (503 once on that read too)', async () => {
@@ -366,5 +366,24 @@ describe('secrets', () => {
 		expect(findSecrets(runTexts(check.run), [...tokens, NEXTPERTISE_SANDBOX_PASSWORD, BASIC_CREDENTIALS])).toEqual([]);
 		expect(check.secretsFound).toEqual([]);
 		expect(check.run.items[3].json.error).toMatch(/^Nextpertise answered HTTP 500/);
+	});
+});
+
+describe("n8n's Retry On Fail (3 tries, no wait): no connection ordered twice", () => {
+	const retry = { retryOnFail: { maxTries: 3, waitBetweenTries: 0 } };
+
+	test('order_connection × 3, 503 on item 2: 3 orders sent in all, item 2 reported, item 3 ordered on the next try', async () => {
+		suite.sandbox().faults.failNext(1, { status: 503, retryAfterSeconds: 0 }, { pathIncludes: BROADBAND, skip: 1 });
+		const check = await nextpertise('Retry On Fail: order_connection × 3, 503 on item 2', orderConnection, orderItems(3), { kind: 'nodeError' }, retry);
+		expect(check.statuses(BROADBAND)).toEqual([200, 503, 200]);
+		expect(suite.sandbox().nextpertiseState().transactions).toHaveLength(2);
+		expect(check.run.error?.description).toMatch(/Item 1 may have been sent to order_connection in an earlier try of this node/);
+	});
+
+	test('order_connection × 3, ordered then 500 on item 1: every connection ordered once', async () => {
+		suite.sandbox().faults.failNext(1, { kind: 'appliedThen', status: 500 }, { pathIncludes: BROADBAND });
+		const check = await nextpertise('Retry On Fail: order_connection × 3, ordered then 500 on item 1', orderConnection, orderItems(3), { kind: 'nodeError' }, retry);
+		expect(check.statuses(BROADBAND)).toEqual([500, 200, 200]);
+		expect(suite.sandbox().nextpertiseState().transactions).toHaveLength(3);
 	});
 });

@@ -45,7 +45,7 @@ test('429 on every try: given up after 3 tries, nothing sent twice, the error sa
 	const check = await send('429 on every try of call 1', 400, { kind: 'nodeError' });
 	expect(check.statuses(SEND)).toEqual([429, 429, 429]);
 	expect(check.run.error?.httpCode).toBe('429');
-	expect(check.run.error?.description).toMatch(/after 3 tries.*Call 1 of 2 \(items 0–199\) was not sent\. Nothing was sent\./);
+	expect(check.run.error?.description).toMatch(/after 3 tries.*KPN refused call 1 of 2 \(items 0–199\), so it was not sent\. Nothing was sent\./);
 });
 
 describe.each([500, 502, 503] as const)('HTTP %i on a send call (a write)', (status) => {
@@ -56,7 +56,7 @@ describe.each([500, 502, 503] as const)('HTTP %i on a send call (a write)', (sta
 		expect(check.run.error?.httpCode).toBe(String(status));
 		expect(check.run.error?.message).toMatch(/^KPN: /);
 		expect(check.run.error?.description).toMatch(/Call 2 of 3 \(items 200–399\)/);
-		expect(check.run.error?.description).toMatch(/200 item\(s\) in earlier calls WERE sent .*do not send those again/);
+		expect(check.run.error?.description).toMatch(/Earlier items WERE sent \(items 0–199: document [^)]+\); do not send them again/);
 	});
 
 	test('with Continue On Fail: the call\'s items are error items, the other calls still go out', async () => {
@@ -106,4 +106,35 @@ test('the token endpoint answers 503: a clear error, nothing sent', async () => 
 	const check = await send('503 from the token endpoint', 3, { kind: 'nodeError' });
 	expect(check.calls(SEND)).toHaveLength(0);
 	expect(check.run.error?.message).toMatch(/Could not get an access token from KPN/);
+});
+
+describe("n8n's Retry On Fail (3 tries, no wait): no number gets the same SMS twice", () => {
+	const retry = { retryOnFail: { maxTries: 3, waitBetweenTries: 0 } };
+
+	test('delivered, then 500 on call 3 of 5: calls 4 and 5 go out on the next try, call 3 is never repeated', async () => {
+		suite.sandbox().faults.failNext(1, { kind: 'appliedThen', status: 500 }, { pathIncludes: SEND, skip: 2 });
+		const check = await send('Retry On Fail: delivered, then 500 on call 3 of 5', 1000, { kind: 'nodeError' }, retry);
+		expect(check.statuses(SEND)).toEqual([200, 200, 500, 200, 200]);
+		const deliveries = suite.sandbox().smsDeliveries();
+		expect(deliveries).toHaveLength(1000);
+		expect(new Set(deliveries.map((sms) => sms.number)).size).toBe(1000);
+		expect(check.run.error?.description).toMatch(/Items 400–599 may have been sent in an earlier try of this node \(Retry On Fail\)/);
+		expect(check.run.error?.description).toMatch(/items WERE sent \(items 0–199: document [^,]+, items 200–399: document [^,]+, items 600–799: document [^,]+, items 800–999: document [^)]+\)/);
+	});
+
+	test('a plain 500 on call 3 of 5: reported as may have been sent, not sent again; the other calls go out once', async () => {
+		suite.sandbox().faults.failNext(1, { status: 500, retryAfterSeconds: 0 }, { pathIncludes: SEND, skip: 2 });
+		const check = await send('Retry On Fail: 500 on call 3 of 5', 1000, { kind: 'nodeError' }, retry);
+		expect(check.statuses(SEND)).toEqual([200, 200, 500, 200, 200]);
+		expect(suite.sandbox().smsDeliveries()).toHaveLength(800);
+		expect(check.run.error?.httpCode).toBe('500');
+		expect(check.run.error?.description).toMatch(/may have been sent in an earlier try/);
+	});
+
+	test('a 400 (refused) on call 1 of 2: refused calls are tried again, never a confirmed one', async () => {
+		suite.sandbox().faults.failNext(1, { kind: 'echo', status: 400 }, { pathIncludes: SEND, skip: 1 });
+		const check = await send('Retry On Fail: 400 on call 2 of 2, then sent on the next try', 400, { kind: 'delivered' }, retry);
+		expect(check.statuses(SEND)).toEqual([200, 400, 200]);
+		expect(suite.sandbox().smsDeliveries()).toHaveLength(400);
+	});
 });

@@ -47,7 +47,8 @@ export async function callMethod(this: IExecuteFunctions): Promise<INodeExecutio
 		prepare: async (itemIndex) => await prepareCall(this, method, itemIndex),
 		write: method.safeToRetry
 			? undefined
-			: { doneWord: `sent to ${method.method}`, api: 'Nextpertise', check: 'Check in InControl whether it took effect before you repeat it.' },
+			: // The transport's error already says how to check in InControl.
+				{ doneWord: `sent to ${method.method}`, api: 'Nextpertise', check: '' },
 		connect: async () => await NextpertiseClient.connect(this),
 		execute: async (client, [call]) => [(await run(this, client, method, call)).map((json) => ({ json }))],
 	});

@@ -41,7 +41,7 @@ export type WriteOutcome = 'unconfirmed' | 'refused' | 'notSent';
 
 export function outcomeNote(unit: string, write: WriteWords, outcome: WriteOutcome): string {
 	if (outcome === 'unconfirmed') {
-		return `${unit} was not retried: ${write.api} did not confirm it, so it may have been ${write.doneWord}. ${write.check ?? DEFAULT_CHECK}`;
+		return `${unit} was not retried: ${write.api} did not confirm it, so it may have been ${write.doneWord}. ${write.check ?? DEFAULT_CHECK}`.trim();
 	}
 	if (outcome === 'refused') return `${write.api} refused ${lowerFirst(unit)}, so it was not ${write.doneWord}.`;
 	return `${unit} was not ${write.doneWord}.`;
@@ -51,7 +51,7 @@ const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1
 
 /** For writes an earlier try of this node run sent without confirmation (n8n's Retry On Fail). */
 export function retriedNote(unit: string, write: WriteWords): string {
-	return `${unit} may have been ${write.doneWord} in an earlier try of this node (Retry On Fail); ${write.api} did not confirm it, so it was not sent again. ${write.check ?? DEFAULT_CHECK}`;
+	return `${unit} may have been ${write.doneWord} in an earlier try of this node (Retry On Fail); ${write.api} did not confirm it, so it was not sent again. ${write.check ?? DEFAULT_CHECK}`.trim();
 }
 
 /** For the items not tried after a request timed out. */

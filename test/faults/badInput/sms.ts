@@ -25,7 +25,7 @@ export const smsCases: BadInputCase[] = [
 	sms('recipient too long', 'Recipients: "+316123456789012345" is not a valid phone number', to('+316123456789012345')),
 	sms('one bad number in a list', 'Recipients: "0691234567" is in the 069 range, which KPN does not accept for SMS', to('0612345678, 0691234567')),
 	sms('no recipient (expression gives nothing)', 'Recipients is empty', { parameters: { ...base, recipients: '={{ $json.missing }}' }, items: [{ text: 'hi' }] }),
-	sms('201 recipients in one item', 'Recipients has 201 numbers; one item may have at most 200', {
+	sms('201 recipients in one item', 'Recipients has more than 200 different numbers (201 given); one item may have at most 200', {
 		parameters: base,
 		items: [{ to: Array.from({ length: 201 }, (_, i) => `06${20000000 + i}`).join(','), text: 'hi' }],
 	}),

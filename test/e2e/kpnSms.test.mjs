@@ -54,6 +54,21 @@ test('an expired token is replaced once, nothing lost', async () => {
 	assert.deepEqual(n8n.calls('/send').map((entry) => entry.status), [401, 200, 200, 200, 200, 200]);
 });
 
+test('Retry On Fail (on in the example) with a mid-run 500 after delivery: each number delivered once', async () => {
+	n8n.sandbox.reset();
+	// Call 3 of 5 is carried out by the sandbox, then answered with a 500: n8n runs the node again.
+	n8n.sandbox.faults.failNext(1, { kind: 'appliedThen', status: 500 }, { pathIncludes: '/send', skip: 2 });
+	const run = await n8n.execute('exKpnSmsBulk');
+	assert.equal(run.code, 1, run.stdout + run.stderr);
+	assert.deepEqual(n8n.calls('/send').map((entry) => entry.status), [200, 200, 500, 200, 200]);
+	const delivered = n8n.sandbox.smsDeliveries().map((sms) => sms.number);
+	assert.equal(delivered.length, 1000);
+	assert.equal(new Set(delivered).size, 1000);
+	const error = runError(run.json);
+	assert.match(error.description, /Items 400–599 may have been sent in an earlier try of this node \(Retry On Fail\)/);
+	assert.match(error.description, /items WERE sent \(items 0–199: document [^,]+, items 200–399: document [^,]+, items 600–799/);
+});
+
 test('a number in the 069 range fails the node with a clear error and sends nothing', async () => {
 	n8n.sandbox.reset();
 	const run = await n8n.execute('e2eSmsBadNumber');

@@ -19,20 +19,3 @@ export function writeMayHaveHappened(error: FailedRequest): boolean {
 	if (Number.isFinite(status)) return true;
 	return !NEVER_SENT.test(error.message ?? '');
 }
-
-/**
- * The sentence for a write that failed: refused, or not confirmed (and then never repeated by
- * the node, because it may have gone through). `check` says how to find out.
- */
-export function writeFailureNote(error: FailedRequest, doneWord: string, check = 'Check before sending it again.'): string {
-	return writeMayHaveHappened(error)
-		? `This request was not retried: KPN did not confirm it, so it may have been ${doneWord}. ${check}`
-		: `KPN refused this request, so it was not ${doneWord}.`;
-}
-
-/** The sentence about the items before the failed one. */
-export function earlierWritesNote(done: string[], doneWord: string): string {
-	return done.length > 0
-		? `Earlier items WERE ${doneWord} (${done.join(', ')}); do not send them again.`
-		: `No earlier item was ${doneWord}.`;
-}

@@ -134,3 +134,13 @@ describe('Redactor.error', () => {
 		expect(redactor.error(undefined)).toBeUndefined();
 	});
 });
+
+describe('Redactor.items: a secret held only in its JSON-escaped form', () => {
+	test('an output that carries a JSON text with the secret in it is masked', () => {
+		const password = 'N3xt"S3cret\\pw';
+		const redactor = new Redactor([password]);
+		const [item] = redactor.items([{ json: { echo: JSON.stringify({ password }), plain: 'nothing' } }]);
+		expect(JSON.stringify(item.json)).not.toContain('S3cret');
+		expect(item.json.plain).toBe('nothing');
+	});
+});

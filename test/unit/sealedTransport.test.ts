@@ -496,3 +496,55 @@ describe('Nextpertise paging: replies that would lose or never end the list', ()
 		expect(result.items).toEqual([]);
 	});
 });
+
+describe('A slow token endpoint is not an API request that got no answer', () => {
+	const sendOnce = () =>
+		nock(KPN_TEST_HOST)
+			.post(SEND_PATH)
+			.delay(1000)
+			.reply(200, { document_id: 'doc-slow-token', status: 'OK' });
+
+	test('the deadline of /send starts when the token is there (token 1.5 s + send 1 s, Timeout 2 s): sent once', async () => {
+		nock(KPN_TEST_HOST)
+			.post(KPN_TOKEN_PATH)
+			.query(true)
+			.delay(1500)
+			.reply(200, { access_token: 'slow-token-1', expires_in: '3599' });
+		const send = sendOnce();
+		const result = await runNode({
+			nodeType: sms,
+			parameters: { ...smsParameters, options: { timeout: 2 } },
+			items: smsItems(1),
+			credentials: kpnCredentialStore(),
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.items[0].json.document_id).toBe('doc-slow-token');
+		expect(send.isDone()).toBe(true);
+	}, 20_000);
+
+	test('a token endpoint slower than the Timeout: nothing was sent, the error says so, and Retry On Fail tries again', async () => {
+		let tokenCalls = 0;
+		nock(KPN_TEST_HOST)
+			.post(KPN_TOKEN_PATH)
+			.query(true)
+			.times(2)
+			.delay(3000)
+			.reply(() => {
+				tokenCalls++;
+				return [200, { access_token: `late-token-${tokenCalls}`, expires_in: '3599' }];
+			});
+		const send = sendOnce();
+		const result = await runNode({
+			nodeType: sms,
+			parameters: { ...smsParameters, options: { timeout: 1 } },
+			items: smsItems(1),
+			credentials: kpnCredentialStore(),
+			retryOnFail: { maxTries: 2, waitBetweenTries: 0 },
+		});
+		expect(send.isDone()).toBe(false);
+		expect(result.error?.message).toMatch(/Could not get an access token from KPN .*timed out/);
+		expect(result.error?.description).toMatch(/was not sent/);
+		expect(result.error?.description).not.toMatch(/may have been sent/);
+		nock.abortPendingRequests();
+	}, 20_000);
+});

@@ -97,7 +97,13 @@ export async function fetchRows(
 				if (pageRows.length < size) break;
 				page += 1;
 			} else {
-				if (next <= page) break;
+				if (next <= page) {
+					throw client.replyProblem(
+						`Nextpertise's paging of ${method.method} went backwards`,
+						`Page ${page} named page ${next} as the next one, so the list cannot be read to its end (${rows.length} row(s) read are not output).`,
+						itemIndex,
+					);
+				}
 				page = next;
 			}
 		}

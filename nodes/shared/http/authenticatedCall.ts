@@ -63,14 +63,80 @@ export function redirectHost(headers: Record<string, unknown> | undefined, from:
 }
 
 /**
- * n8n's authenticated request helper takes its abort signal from the context it is called on. The
- * request is made through a view of the context whose signal also fires at the deadline, so a
- * server that trickles bytes cannot hold the request beyond it (n8n's `timeout` is an idle timer).
+ * The deadline of one API request. Its timer is paused while n8n fetches a token for the request
+ * (the token call has a deadline of its own) and starts afresh when the token is there, so a slow
+ * token endpoint is never reported as an API request that got no answer.
  */
-function withDeadline(context: RequestContext, signal: AbortSignal): RequestContext {
+class RequestDeadline {
+	private readonly relay = new AbortController();
+
+	private generation = 0;
+
+	private armed: AbortSignal | undefined;
+
+	fired = false;
+
+	constructor(readonly ms: number) {
+		this.arm();
+	}
+
+	get signal(): AbortSignal {
+		return this.relay.signal;
+	}
+
+	arm(): void {
+		const generation = ++this.generation;
+		this.armed = AbortSignal.timeout(this.ms);
+		this.armed.addEventListener('abort', () => {
+			if (generation !== this.generation) return;
+			this.fired = true;
+			this.relay.abort();
+		});
+	}
+
+	pause(): void {
+		this.generation++;
+		this.armed = undefined;
+	}
+}
+
+/** What a token call that ran out of time throws: the credential words it as a timeout. */
+function tokenTimeout(): Error {
+	return Object.assign(new Error('The token request timed out'), { code: 'ETIMEDOUT' });
+}
+
+/**
+ * n8n's authenticated request helper takes its abort signal from the context it is called on, and
+ * runs the credential's token fetch with that context's helpers. The request is made through a view
+ * of the context whose signal also fires at the deadline (n8n's `timeout` is only an idle timer, so
+ * a server that trickles bytes could hold a request for ever), and whose token calls pause that
+ * deadline and have the same limit themselves.
+ */
+function withDeadline(context: RequestContext, deadline: RequestDeadline): RequestContext {
 	const cancel = (context as { getExecutionCancelSignal?: () => AbortSignal | undefined }).getExecutionCancelSignal?.();
-	const combined = cancel ? AbortSignal.any([cancel, signal]) : signal;
-	return Object.create(context, { getExecutionCancelSignal: { value: () => combined } }) as RequestContext;
+	const combined = cancel ? AbortSignal.any([cancel, deadline.signal]) : deadline.signal;
+	const helpers = context.helpers as unknown as { httpRequest: (options: IHttpRequestOptions) => Promise<unknown> };
+	const tokenRequest = async (options: IHttpRequestOptions): Promise<unknown> => {
+		deadline.pause();
+		const own = AbortSignal.timeout(deadline.ms);
+		const result = await helpers
+			.httpRequest({
+				...options,
+				abortSignal: options.abortSignal ? AbortSignal.any([options.abortSignal as AbortSignal, own]) : own,
+				timeout: Math.min(options.timeout ?? deadline.ms, deadline.ms),
+			})
+			.then(
+				(value) => ({ value }),
+				(error: unknown) => ({ error: own.aborted ? tokenTimeout() : error }),
+			);
+		deadline.arm();
+		if ('error' in result) throw result.error;
+		return result.value;
+	};
+	return Object.create(context, {
+		getExecutionCancelSignal: { value: () => combined },
+		helpers: { value: { ...context.helpers, httpRequest: tokenRequest } },
+	}) as RequestContext;
 }
 
 /**
@@ -94,7 +160,7 @@ export async function authenticatedCall(
 			credentialsDecrypted: { id: stored?.id ?? '', name: stored?.name ?? '', type: credentialType, data },
 		};
 	}
-	const deadline = AbortSignal.timeout(limits.deadlineMs);
+	const deadline = new RequestDeadline(limits.deadlineMs);
 	const sealed: IHttpRequestOptions = {
 		...options,
 		disableFollowRedirect: true,
@@ -105,7 +171,8 @@ export async function authenticatedCall(
 	};
 	const response = (await context.helpers.httpRequestWithAuthentication
 		.call(withDeadline(context, deadline), credentialType, sealed, additional)
-		.catch((error: unknown) => (deadline.aborted ? new DeadlineExceeded(limits.deadlineMs) : error))) as FullResponse | Error;
+		.catch((error: unknown) => (deadline.fired ? new DeadlineExceeded(limits.deadlineMs) : error))) as FullResponse | Error;
+	deadline.pause();
 	// Thrown as they are: the transport turns them into the node's error, with the API's wording.
 	if (response instanceof Error) throw response;
 	if (response.statusCode >= 300 && response.statusCode < 400) {

@@ -173,7 +173,7 @@ export class KpnClient {
 				message: /\bKPN\b/.test(original) ? original : `Could not reach KPN: ${original}`,
 				description: `${where} was not answered${tries}.`,
 				itemIndex: request.itemIndex,
-				timedOut: isTimeoutFailure(error),
+				timedOut: isTimeoutFailure(error) || /\btimed out\b/i.test(original),
 			});
 		}
 		const { statusCode, body } = error.response;

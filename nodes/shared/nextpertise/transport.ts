@@ -223,7 +223,7 @@ export class NextpertiseClient {
 				message: loginFailed ? original : `Could not reach Nextpertise: ${original}`,
 				description: `${this.where(call)} was not answered${tries}.${notSent ? '' : this.mayHaveTakenEffect(call)}`,
 				itemIndex: call.itemIndex,
-				timedOut: isTimeoutFailure(error),
+				timedOut: isTimeoutFailure(error) || /\btimed out\b/i.test(original),
 			});
 		}
 		const { statusCode, body } = error.response;

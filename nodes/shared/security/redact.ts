@@ -81,8 +81,9 @@ export class Redactor {
 		return result;
 	}
 
-	private holdsSecret(text: string): boolean {
-		return this.forms.some((form) => text.includes(form));
+	/** Whether a JSON text holds a secret: its strings are escaped once more there, so each form is looked for escaped too. */
+	private holdsSecret(jsonText: string): boolean {
+		return this.forms.some((form) => jsonText.includes(form) || jsonText.includes(JSON.stringify(form).slice(1, -1)));
 	}
 
 	/** Any JSON-like value with every string masked (a new value only where something changed). */

@@ -79,7 +79,7 @@ export async function runItems<P extends Prepared, R extends Prepared = P, C ext
 	const continueOnFail = context.continueOnFail();
 	const write = settings.write;
 	const ledger = write ? WriteLedger.for(context) : undefined;
-	const keys = new Map<number, string>(prepared.map((item) => [item.itemIndex, WriteLedger.key(item.itemIndex, item)]));
+	const keys = new Map<number, string>(write ? prepared.map((item) => [item.itemIndex, WriteLedger.key(item.itemIndex, item)]) : []);
 	const done: DoneWrite[] = [];
 	const notConfirmedBefore: Array<{ itemIndex: number; failure: Failure }> = [];
 	let todo: P[] = prepared;

@@ -4,6 +4,7 @@ const MIN_SECRET_LENGTH = 6;
 const MASK = '***';
 /** Tokens fetched in this process, newest last: a token may be echoed after the credential has a newer one. */
 const RECENT_TOKENS_KEPT = 10;
+const ITEMS_CHECKED_AT_ONCE = 100;
 const recentTokens: string[] = [];
 let tokensVersion = 0;
 
@@ -106,11 +107,20 @@ export class Redactor {
 	/** Output items: each item's JSON is checked as a whole and rewritten only if a secret is in it. */
 	items(items: INodeExecutionData[]): INodeExecutionData[] {
 		if (this.forms.length === 0) return items;
-		// One look at all items together first: nearly always nothing is found and no item is touched.
-		if (items.length > 1 && !this.holdsSecret(JSON.stringify(items.map((item) => item.json)))) return items;
-		return items.map((item) =>
-			this.holdsSecret(JSON.stringify(item.json)) ? { ...item, json: this.value(item.json) as IDataObject } : item,
-		);
+		const result: INodeExecutionData[] = [];
+		// A look at a slice of items at a time: nearly always nothing is found and no item is touched,
+		// and the text looked at stays small however many rows a list has.
+		for (let start = 0; start < items.length; start += ITEMS_CHECKED_AT_ONCE) {
+			const slice = items.slice(start, start + ITEMS_CHECKED_AT_ONCE);
+			if (!this.holdsSecret(JSON.stringify(slice.map((item) => item.json)))) {
+				result.push(...slice);
+				continue;
+			}
+			for (const item of slice) {
+				result.push(this.holdsSecret(JSON.stringify(item.json)) ? { ...item, json: this.value(item.json) as IDataObject } : item);
+			}
+		}
+		return result;
 	}
 
 	/** Masks an error in place: message, description, cause, context, and n8n's `messages` list. */

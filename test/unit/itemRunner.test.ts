@@ -1,8 +1,7 @@
 // The shared item runner under n8n's node setting Retry On Fail: n8n calls execute() again with all
 // items in the same execution, and the write ledger makes sure no write is sent twice and none is
 // lost. Reads are retried as usual. After a request times out, the remaining items fail at once.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage } from 'node:http';
 
 import nock from 'nock';
 import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
@@ -12,6 +11,7 @@ import { KpnSms } from '../../nodes/KpnSms/KpnSms.node';
 import { WriteLedger } from '../../nodes/shared/runner/writeLedger';
 import { kpnCredentialStore, KPN_TEST_HOST } from '../harness/kpnCredentials';
 import { mockKpnTokens } from '../harness/kpnNock';
+import { startLocalServer, type LocalServer } from '../harness/localServer';
 import { runNode } from '../harness/runNode';
 
 const SEND_PATH = '/communication/kpn/sms/send';
@@ -392,29 +392,22 @@ describe('Item runner: one ledger per node run of one execution', () => {
 });
 
 describe('Item runner: after a request times out, the remaining items fail at once', () => {
-	let server: Server;
+	let server: LocalServer;
 	let base: string;
 	let apiRequests: string[];
-	const sockets = new Set<Socket>();
 
 	// test/setup/afterEnv.ts lets requests to 127.0.0.1 pass nock; the token comes from nock.
 	beforeEach(async () => {
 		apiRequests = [];
 		// Accepts every request and never answers it.
-		server = createServer((request: IncomingMessage) => {
+		server = await startLocalServer((request: IncomingMessage) => {
 			apiRequests.push(`${request.method} ${request.url}`);
 		});
-		server.on('connection', (socket) => {
-			sockets.add(socket);
-			socket.on('close', () => sockets.delete(socket));
-		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		base = server.base;
 	});
 
 	afterEach(async () => {
-		for (const socket of sockets) socket.destroy();
-		await new Promise<void>((resolve) => server.close(() => resolve()));
+		await server.close();
 	});
 
 	test('incident get × 5, Timeout 1 s, Continue On Fail: one request reaches the server, all 5 items are error items', async () => {

@@ -3,8 +3,7 @@
 // Base URL that would send requests elsewhere is refused before any request, a trickling server
 // is cut off at the whole-request deadline, oversized replies are refused, and the replies that
 // cannot be trusted (no document_id, no access_token, a null list, endless pages) are clear errors.
-import { createServer, type ServerResponse, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { ServerResponse } from 'node:http';
 
 import nock from 'nock';
 
@@ -21,6 +20,7 @@ import {
 	NEXTPERTISE_TEST_HOST,
 	NEXTPERTISE_USERNAME,
 } from '../harness/nextpertiseCredentials';
+import { startLocalServer, type LocalServer } from '../harness/localServer';
 import { runNode, type NodeRun } from '../harness/runNode';
 
 const SEND_PATH = '/communication/kpn/sms/send';
@@ -336,11 +336,10 @@ describe('A Base URL with user info, a query or a fragment is refused before any
 });
 
 describe('A server that trickles its answer is cut off at the whole-request deadline', () => {
-	let server: Server;
+	let server: LocalServer;
 	let base: string;
 	let requests: number;
 	let bytesSent: number;
-	const sockets = new Set<Socket>();
 	const timers = new Set<NodeJS.Timeout>();
 
 	// test/setup/afterEnv.ts lets requests to 127.0.0.1 pass nock; the KPN token comes from nock.
@@ -348,7 +347,7 @@ describe('A server that trickles its answer is cut off at the whole-request dead
 		requests = 0;
 		bytesSent = 0;
 		// Headers at once, then one byte every 200 ms, never ending.
-		server = createServer((_request, response: ServerResponse) => {
+		server = await startLocalServer((_request, response: ServerResponse) => {
 			requests++;
 			response.writeHead(200, { 'Content-Type': 'application/json' });
 			response.write('[');
@@ -359,18 +358,12 @@ describe('A server that trickles its answer is cut off at the whole-request dead
 			timers.add(timer);
 			response.on('close', () => clearInterval(timer));
 		});
-		server.on('connection', (socket) => {
-			sockets.add(socket);
-			socket.on('close', () => sockets.delete(socket));
-		});
-		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-		base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+		base = server.base;
 	});
 
 	afterEach(async () => {
 		for (const timer of timers) clearInterval(timer);
-		for (const socket of sockets) socket.destroy();
-		await new Promise<void>((resolve) => server.close(() => resolve()));
+		await server.close();
 	});
 
 	test('KPN (Options → Timeout 1 s)', async () => {

@@ -69,6 +69,20 @@ test('Retry On Fail (on in the example) with a mid-run 500 after delivery: each 
 	assert.match(error.description, /items WERE sent \(items 0–199: document [^,]+, items 200–399: document [^,]+, items 600–799/);
 });
 
+test('a /send answered with a redirect to another host: not followed, the token stays here; Retry On Fail sends it again', async () => {
+	n8n.sandbox.reset();
+	n8n.sandbox.faults.failNext(1, { kind: 'redirect', status: 307 }, { pathIncludes: '/send' });
+	const run = await n8n.execute('exKpnSmsBulk');
+	assert.equal(run.code, 0, run.stdout + run.stderr);
+	// Nothing reached the other host; the refused call was never carried out, so the next try sent it.
+	assert.deepEqual(n8n.sandbox.foreign.log, []);
+	assert.deepEqual(n8n.calls('/send').map((entry) => entry.status), [307, 200, 200, 200, 200, 200]);
+	const delivered = n8n.sandbox.smsDeliveries().map((sms) => sms.number);
+	assert.equal(new Set(delivered).size, 1000);
+	assert.equal(delivered.length, 1000);
+	assert.equal(nodeOutput(run.json, 'KPN SMS').length, 1000);
+});
+
 test('a number in the 069 range fails the node with a clear error and sends nothing', async () => {
 	n8n.sandbox.reset();
 	const run = await n8n.execute('e2eSmsBadNumber');

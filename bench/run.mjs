@@ -24,7 +24,7 @@ import tokenReuse from './scenarios/tokenReuse.mjs';
 /** Every scenario, in table order. A new one is one more module here. */
 const SCENARIOS = [smsBulk, tokenReuse, nextpertiseReturnAll, incidentAttachment, coldLoad];
 
-/** Sizes: `full` is what the issue asks for; `ci` keeps the CI step short (see BENCHMARKS.md). */
+/** Sizes: `full` is the size the targets are set for; `ci` keeps the CI step short (see BENCHMARKS.md). */
 const SIZES = {
 	full: { name: 'full', smsItems: 1000, executions: 10, itemsPerExecution: 100, nextpertiseRows: 10_000, attachmentMb: 9, coldLoadRuns: 5 },
 	ci: { name: 'ci (reduced)', smsItems: 200, executions: 3, itemsPerExecution: 20, nextpertiseRows: 1_000, attachmentMb: 9, coldLoadRuns: 3 },

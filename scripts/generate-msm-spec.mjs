@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Writes nodes/KpnMobileServices/spec/operations.generated.ts, the typed catalogue of the Mobile
-// Service Management operations that the node offers beyond its hand-written (stage 1) ones, from
+// Service Management operations that the node offers beyond its hand-written ones, from
 // KPN's Swagger 2.0 file. Names, groupings and the destructive flags are the hand-made part (the
 // tables below); parameters, types, enums, body shapes and paging come from the spec.
 //
@@ -22,8 +22,8 @@ const OUTPUT = join(SPEC_DIR, 'operations.generated.ts');
 // The hand-made part
 // ---------------------------------------------------------------------------------------------
 
-/** Covered by the node's hand-written stage-1 code (DESIGN.md §2), so not generated. */
-const STAGE_ONE = [
+/** Covered by the node's hand-written operations (a public contract), so not generated. */
+const HAND_WRITTEN = [
 	'GET /hierarchy/subscribers',
 	'GET /hierarchy/subscribers/{id}',
 	'PUT /hierarchy/subscribers/{id}',
@@ -36,7 +36,7 @@ const STAGE_ONE = [
 	'POST /contracting/basket/order',
 ];
 
-/** Resource options; values must not clash with stage 1's subscriber, contract, hierarchy, basket. */
+/** Resource options; values must not clash with the hand-written subscriber, contract, hierarchy, basket. */
 const RESOURCES = [
 	{ value: 'address', name: 'Address', description: 'General (company) and personal delivery addresses' },
 	{ value: 'basketAdvanced', name: 'Basket (Advanced)', description: 'Characteristics, products, resources, templates and reset of a basket session' },
@@ -276,7 +276,7 @@ const NAMING = {
 	}],
 	'POST /address/{id}/edit': ['address', 'update', 'Update', 'Update an address', { idOf: 'address' }],
 
-	// Basket session: everything beyond stage 1's create/get/update/order
+	// Basket session: everything beyond the hand-written create/get/update/order
 	'GET /contracting/basket/characteristics': ['basketAdvanced', 'getCharacteristics', 'Get Characteristics', 'Get the characteristics of a basket'],
 	'GET /contracting/basket/products': ['basketAdvanced', 'getProducts', 'Get Products', 'Get the product tree of a basket'],
 	'GET /contracting/basket/resources': ['basketAdvanced', 'getResources', 'Get Resources', 'Get resources for a basket', {
@@ -583,8 +583,8 @@ function buildCatalogue(doc) {
 		for (const [method, raw] of Object.entries(item)) {
 			if (!methods.includes(method)) fail(`unknown method ${method} at ${path}`);
 			const key = `${method.toUpperCase()} ${path}`;
-			if (STAGE_ONE.includes(key)) {
-				if (NAMING[key]) fail(`${key} is both stage 1 and generated`);
+			if (HAND_WRITTEN.includes(key)) {
+				if (NAMING[key]) fail(`${key} is both hand-written and generated`);
 				used.add(key);
 				continue;
 			}
@@ -593,7 +593,7 @@ function buildCatalogue(doc) {
 			operations.push(buildOperation(definitions, method.toUpperCase(), path, raw, naming));
 		}
 	}
-	const missing = [...Object.keys(NAMING), ...STAGE_ONE].filter((key) => !used.has(key));
+	const missing = [...Object.keys(NAMING), ...HAND_WRITTEN].filter((key) => !used.has(key));
 	if (missing.length > 0) fail(`not in the spec any more: ${missing.join(', ')}`);
 
 	const resources = new Set(RESOURCES.map((resource) => resource.value));

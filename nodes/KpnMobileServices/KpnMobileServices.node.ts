@@ -25,7 +25,7 @@ import { executeSpecOperation, isSpecOperation, SPEC_RESOURCES, specOperationPro
 
 type Operation = (this: IExecuteFunctions) => Promise<INodeExecutionData[]>;
 
-/** The hand-written operations (issue 5, stage 1): resource → operation → run. */
+/** The hand-written operations: resource → operation → run. */
 const OPERATIONS: Record<string, Record<string, Operation>> = {
 	basket: {
 		create: createBasket,

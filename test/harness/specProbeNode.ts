@@ -4,9 +4,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { executeSpecOperation, SPEC_RESOURCES, specOperationProperties } from '../../nodes/KpnMobileServices/spec';
 
 /**
- * A test-only node that carries exactly the generated Mobile Service Management operations (issue 5,
- * stage 2): a Resource dropdown of SPEC_RESOURCES, their operation dropdowns and fields, and an
- * execute that runs executeSpecOperation, independent of the hand-written node around them.
+ * A test-only node that carries exactly the generated Mobile Service Management operations (not
+ * the hand-written ones): a Resource dropdown of SPEC_RESOURCES, their operation dropdowns and
+ * fields, and an execute that runs executeSpecOperation, independent of the hand-written node around them.
  */
 export class KpnMsmSpecProbe implements INodeType {
 	description: INodeTypeDescription = {

@@ -11,7 +11,7 @@ const property = (description: INodeTypeDescription, name: string, operation?: s
 	) as INodeProperties;
 const values = (p: INodeProperties) => (p.options as INodePropertyOptions[]).map((o) => o.value);
 
-describe('public contract of the Incident and Disturbance nodes (DESIGN §2)', () => {
+describe('public contract of the Incident and Disturbance nodes (names saved workflows depend on)', () => {
 	test('kpnIncident: resource incident → create, comment, close, reopen, get, getAll', () => {
 		const { description } = new KpnIncident();
 		expect(description.name).toBe('kpnIncident');

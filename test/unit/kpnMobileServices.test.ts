@@ -18,7 +18,7 @@ import { runListSearchPage, runLoadOptions } from '../harness/runLoadOptions';
 
 const node = new KpnMobileServices();
 const { description } = node;
-const STAGE_ONE: Record<string, string[]> = {
+const HAND_WRITTEN: Record<string, string[]> = {
 	basket: ['create', 'get', 'getMainProducts', 'order', 'update'],
 	contract: ['getAll', 'getItems'],
 	hierarchy: ['getChildren'],
@@ -36,7 +36,7 @@ const fieldsOf = (resource: string, operation: string) =>
 	});
 const field = (resource: string, operation: string, name: string) => fieldsOf(resource, operation).find((p) => p.name === name)!;
 
-describe('KPN Mobile Service Management: public contract (DESIGN §2)', () => {
+describe('KPN Mobile Service Management: public contract (names saved workflows depend on)', () => {
 	test('node name, credential, tool use, icons', () => {
 		expect(description.name).toBe('kpnMobileServices');
 		expect(description.displayName).toBe('KPN Mobile Service Management');
@@ -55,11 +55,11 @@ describe('KPN Mobile Service Management: public contract (DESIGN §2)', () => {
 		expect(codex.resources.primaryDocumentation).toHaveLength(1);
 	});
 
-	test('resources subscriber, contract, hierarchy, basket with exactly the stage-1 operation values', () => {
+	test('resources subscriber, contract, hierarchy, basket with exactly the hand-written operation values', () => {
 		const resources = optionsOf(resourceProperty()).map((o) => o.value);
-		for (const resource of Object.keys(STAGE_ONE)) expect(resources).toContain(resource);
+		for (const resource of Object.keys(HAND_WRITTEN)) expect(resources).toContain(resource);
 		expect(resourceProperty().default).toBe('subscriber');
-		for (const [resource, operations] of Object.entries(STAGE_ONE)) {
+		for (const [resource, operations] of Object.entries(HAND_WRITTEN)) {
 			expect(optionsOf(operationProperty(resource)).map((o) => o.value).sort()).toEqual(operations);
 			for (const option of optionsOf(operationProperty(resource))) expect(option.action).toMatch(/^[A-Z]/);
 		}
@@ -99,7 +99,7 @@ describe('KPN Mobile Service Management: public contract (DESIGN §2)', () => {
 		expect(field('basket', 'update', 'characteristicActions').type).toBe('fixedCollection');
 		expect(field('basket', 'order', 'wishDate').type).toBe('dateTime');
 		expect(optionsOf(field('basket', 'order', 'deliveryAddress')).map((o) => o.value).sort()).toEqual(['address', 'addressId', 'none']);
-		for (const [resource, operations] of Object.entries(STAGE_ONE)) {
+		for (const [resource, operations] of Object.entries(HAND_WRITTEN)) {
 			for (const operation of operations) {
 				const options = field(resource, operation, 'options').options as INodeProperties[];
 				expect(options.find((o) => o.name === 'basePath')?.default).toBe('/mobile/kpn/mobileservices');

@@ -15,8 +15,8 @@ import { lintAsProjectFile, REPO_ROOT as ROOT, runNodeScript } from '../harness/
 const SPEC_FILE = join(ROOT, 'nodes', 'KpnMobileServices', 'spec', 'kpn-mobile-services-management-openapi.yml');
 const BASE = '/mobile/kpn/mobileservices';
 
-/** The operations issue 5's stage 1 covers by hand (the node's subscriber/contract/hierarchy/basket). */
-const STAGE_ONE = [
+/** The operations the node covers by hand (its subscriber/contract/hierarchy/basket). */
+const HAND_WRITTEN = [
 	'GET /hierarchy/subscribers',
 	'GET /hierarchy/subscribers/{id}',
 	'PUT /hierarchy/subscribers/{id}',
@@ -59,17 +59,17 @@ function operationOptions(properties: INodeProperties[], resource: string): INod
 describe('KPN Mobile Service Management spec operations: coverage', () => {
 	const inSpec = specOperations();
 
-	test('every operation of the spec is generated or hand-written (stage 1), none twice', () => {
+	test('every operation of the spec is generated or hand-written, none twice', () => {
 		expect(inSpec).toHaveLength(99);
 		expect(inSpec.filter((op) => op.operationId)).toHaveLength(96);
 		const generated = SPEC_OPERATIONS.map(keyOf);
 		expect(new Set(generated).size).toBe(generated.length);
 		for (const { key } of inSpec) {
-			const places = [generated.includes(key), STAGE_ONE.includes(key)].filter(Boolean);
+			const places = [generated.includes(key), HAND_WRITTEN.includes(key)].filter(Boolean);
 			expect({ key, places: places.length }).toEqual({ key, places: 1 });
 		}
 		expect(generated.filter((key) => !inSpec.some((op) => op.key === key))).toEqual([]);
-		expect(generated).toHaveLength(99 - STAGE_ONE.length);
+		expect(generated).toHaveLength(99 - HAND_WRITTEN.length);
 	});
 
 	test('the catalogue names the spec operationIds of its paths', () => {
@@ -78,7 +78,7 @@ describe('KPN Mobile Service Management spec operations: coverage', () => {
 		}
 	});
 
-	test('resource/operation pairs are unique and resources do not clash with stage 1', () => {
+	test('resource/operation pairs are unique and resources do not clash with the hand-written ones', () => {
 		const pairs = SPEC_OPERATIONS.map((op) => `${op.resource}/${op.operation}`);
 		expect(new Set(pairs).size).toBe(pairs.length);
 		const resources = SPEC_RESOURCES.map((option) => option.value);

@@ -20,21 +20,14 @@ import type { MethodSpec, ParamSpec } from '../../nodes/shared/nextpertise/catal
 // ---------------------------------------------------------------------------------------------
 // The document
 
-const DOC_CANDIDATES = [
-	process.env.NEXTPERTISE_API_DOC,
-	resolve(__dirname, '../fixtures/nextpertise-api-v1.txt'),
-	resolve(__dirname, '../../../shared/seeds/nextpertise-api-v1.txt'),
-].filter((candidate): candidate is string => Boolean(candidate));
+/** The repository's copy of the public Nextpertise API document (v1). */
+const DOC_PATH = resolve(__dirname, '../fixtures/nextpertise-api-v1.txt');
 
 function loadDocument(): string[] {
-	const found = DOC_CANDIDATES.find((candidate) => existsSync(candidate));
-	if (!found) {
-		throw new Error(
-			`The Nextpertise API document (nextpertise-api-v1.txt) was not found; looked in: ${DOC_CANDIDATES.join(', ')}. ` +
-				'Set NEXTPERTISE_API_DOC to its path.',
-		);
+	if (!existsSync(DOC_PATH)) {
+		throw new Error(`The Nextpertise API document (nextpertise-api-v1.txt) was not found at ${DOC_PATH}.`);
 	}
-	return readFileSync(found, 'utf8').split('\n');
+	return readFileSync(DOC_PATH, 'utf8').split('\n');
 }
 
 const BASE = 'https://api.nextpertise.nl';

@@ -20,7 +20,7 @@ describe('Nextpertise credential', () => {
 	const type = new NextpertiseApi();
 	const field = (name: string) => type.properties.find((property) => property.name === name)!;
 
-	test('declares the public name, the fields of DESIGN.md §2 and a masked password', () => {
+	test('declares the public name, the fields saved credentials depend on and a masked password', () => {
 		expect(type.name).toBe('nextpertiseApi');
 		expect(field('username').required).toBe(true);
 		expect(field('password').typeOptions?.password).toBe(true);

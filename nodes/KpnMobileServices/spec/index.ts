@@ -1,6 +1,6 @@
-// The operations of KPN's Mobile Service Management spec beyond the hand-written ones (issue 5,
-// stage 2): a catalogue generated from the spec (operations.generated.ts) drives the fields
-// (fields.ts) and the requests (execute.ts).
+// The operations of KPN's Mobile Service Management spec beyond the hand-written ones: a
+// catalogue generated from the spec (operations.generated.ts) drives the fields (fields.ts) and the
+// requests (execute.ts).
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 

@@ -7,7 +7,7 @@ import type { NextpertiseResource } from '../../shared/nextpertise/catalogue';
 import { jsonModeFields, methodFields } from './fields';
 import { actionOf, fitDescription } from './text';
 
-/** Resource names as n8n wants them (singular); the values are the public contract (DESIGN.md §2). */
+/** Resource names as n8n wants them (singular); the values are the public contract (saved workflows depend on them). */
 const RESOURCE_NAMES: Readonly<Record<NextpertiseResource, string>> = {
 	broadband: 'Broadband',
 	broadbandBasic: 'Broadband Basic',

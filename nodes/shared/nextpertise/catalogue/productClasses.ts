@@ -1,7 +1,8 @@
 import type { NextpertiseResource, ProductClass, ProductClassSpec } from './types';
 
 // The nine product classes, in the document's order. `resource` is the node's public resource
-// value (DESIGN.md §2); `documentTitle` is the section heading in the document.
+// value (public contract: saved workflows depend on it); `documentTitle` is the section heading in
+// the document.
 export const PRODUCT_CLASSES: readonly ProductClassSpec[] = [
 	{ productClass: 'broadband', resource: 'broadband', displayName: 'Broadband', documentTitle: 'Broadband', path: '/broadband/v1' },
 	{

@@ -25,7 +25,7 @@ export type ProductClass =
 	| 'support'
 	| 'user';
 
-/** The node's resource value for a product class (public contract, DESIGN.md §2: never rename). */
+/** The node's resource value for a product class (public contract: saved workflows depend on it, never rename). */
 export type NextpertiseResource =
 	| 'broadband'
 	| 'broadbandBasic'

@@ -1,25 +1,40 @@
 #!/usr/bin/env node
-// Installs the pinned Node runtime and n8n into the cache folder (once) and returns their paths.
-// CLI: `node scripts/n8n/install.mjs` (add `--force` to reinstall).
+// Installs a pinned n8n (and the Node runtime it runs on) into the cache folder (once) and returns
+// their paths. The default is N8N_DEFAULT of version.mjs; N8N_V1 is the 1.x line.
+// CLI: `node scripts/n8n/install.mjs` (add `--force` to reinstall, `--v1` for the 1.x line).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { constants } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CACHE_DIR, N8N_VERSION, NODE_VERSION } from './version.mjs';
+import { cacheDirOf, N8N_DEFAULT, N8N_V1 } from './version.mjs';
 
 // The `node` package on npm only runs an install script that fetches this platform package;
 // installing the platform package directly needs no install script.
 const NODE_PKG = `node-${process.platform}-${process.arch}`;
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
-/** Paths inside the cache; nothing is checked or installed. */
-export function n8nPaths(cacheDir = CACHE_DIR) {
-	const nodeDir = join(cacheDir, 'node', 'node_modules', NODE_PKG); // also the headers dir (include/)
+/**
+ * Paths of an install inside the cache; nothing is checked or installed. `nodeDir` holds the Node
+ * headers (include/node) that native modules are compiled against. With the 'system' runtime that
+ * is the running Node's own prefix when it ships them, else the npm `node` package of the same
+ * version is installed for its headers only.
+ * @param {import('./version.mjs').N8nRelease} [release]
+ */
+export function n8nPaths(release = N8N_DEFAULT) {
+	const cacheDir = cacheDirOf(release);
+	const packageDir = join(cacheDir, 'node', 'node_modules', NODE_PKG); // also a headers dir (include/)
+	const system = release.node === 'system';
+	const systemPrefix = dirname(dirname(process.execPath));
+	const systemHeaders = system && existsSync(join(systemPrefix, 'include', 'node', 'node_api.h'));
 	return {
+		release,
 		cacheDir,
-		nodeDir,
-		nodeBin: join(nodeDir, 'bin', 'node'),
+		// Version of the npm `node` package to install, or null when none is needed.
+		nodePackage: !system ? release.node : systemHeaders ? null : process.versions.node,
+		nodeDir: systemHeaders ? systemPrefix : packageDir,
+		nodeBin: system ? process.execPath : join(packageDir, 'bin', 'node'),
+		nodeVersion: system ? process.versions.node : release.node,
 		n8nDir: join(cacheDir, 'n8n'),
 		n8nBin: join(cacheDir, 'n8n', 'node_modules', 'n8n', 'bin', 'n8n'),
 		marker: join(cacheDir, 'installed.json'),
@@ -27,12 +42,12 @@ export function n8nPaths(cacheDir = CACHE_DIR) {
 }
 
 /**
- * Makes sure the pinned Node and n8n are installed in the cache; installs them if not.
- * @param {{ log?: (line: string) => void, force?: boolean }} [options]
+ * Makes sure a pinned n8n and its Node are installed in the cache; installs them if not.
+ * @param {{ release?: import('./version.mjs').N8nRelease, log?: (line: string) => void, force?: boolean }} [options]
  * @returns {Promise<{ nodeBin: string, n8nBin: string, cacheDir: string }>}
  */
-export async function ensureN8n({ log = (line) => console.error(line), force = false } = {}) {
-	const paths = n8nPaths();
+export async function ensureN8n({ release = N8N_DEFAULT, log = (line) => console.error(line), force = false } = {}) {
+	const paths = n8nPaths(release);
 	const result = { nodeBin: paths.nodeBin, n8nBin: paths.n8nBin, cacheDir: paths.cacheDir };
 	if (!force && isInstalled(paths)) return result;
 
@@ -47,35 +62,39 @@ export async function ensureN8n({ log = (line) => console.error(line), force = f
 	}
 }
 
-function isInstalled({ marker, nodeBin, n8nBin }) {
+function isInstalled({ release, marker, nodeBin, n8nBin }) {
 	try {
 		const m = JSON.parse(readFileSync(marker, 'utf8'));
-		return m.n8n === N8N_VERSION && m.node === NODE_VERSION && existsSync(nodeBin) && existsSync(n8nBin);
+		// Native modules built for the system Node only load on a Node with the same ABI.
+		const sameAbi = release.node !== 'system' || m.nodeAbi === process.versions.modules;
+		return m.n8n === release.n8n && m.node === release.node && sameAbi && existsSync(nodeBin) && existsSync(n8nBin);
 	} catch {
 		return false;
 	}
 }
 
 async function install(paths, log) {
-	const { cacheDir, nodeDir, nodeBin, n8nDir, n8nBin, marker } = paths;
+	const { release, cacheDir, nodePackage, nodeDir, nodeBin, nodeVersion, n8nDir, n8nBin, marker } = paths;
 	const started = Date.now();
 	const step = (text) => log(`[n8n install +${Math.round((Date.now() - started) / 1000)}s] ${text}`);
 
 	// No marker means nothing in the folder can be trusted (e.g. an interrupted install): start clean.
-	step(`installing n8n ${N8N_VERSION} with Node ${NODE_VERSION} into ${cacheDir} (takes ~6 min, ~3 GB)`);
+	step(`installing n8n ${release.n8n} with Node ${nodeVersion} into ${cacheDir} (takes ~6-8 min, ~2-3 GB)`);
 	rmSync(cacheDir, { recursive: true, force: true });
-	mkdirSync(join(cacheDir, 'node'), { recursive: true });
 	mkdirSync(n8nDir, { recursive: true });
 
-	step(`npm install ${NODE_PKG}@${NODE_VERSION}`);
-	writeJson(join(cacheDir, 'node', 'package.json'), { private: true });
-	await npm(['install', '--ignore-scripts', `${NODE_PKG}@${NODE_VERSION}`], {
-		cwd: join(cacheDir, 'node'),
-		log,
-		step,
-	});
+	if (nodePackage) {
+		step(`npm install ${NODE_PKG}@${nodePackage}`);
+		mkdirSync(join(cacheDir, 'node'), { recursive: true });
+		writeJson(join(cacheDir, 'node', 'package.json'), { private: true });
+		await npm(['install', '--ignore-scripts', `${NODE_PKG}@${nodePackage}`], {
+			cwd: join(cacheDir, 'node'),
+			log,
+			step,
+		});
+	}
 
-	// From here on npm, node-gyp and package scripts run on the Node 24 binary and build against its headers.
+	// From here on npm, node-gyp and package scripts run on n8n's Node binary and build against its headers.
 	const env = {
 		...withoutNpmRunSettings(process.env),
 		PATH: dirname(nodeBin) + delimiter + process.env.PATH,
@@ -83,29 +102,38 @@ async function install(paths, log) {
 	};
 	writeJson(join(n8nDir, 'package.json'), {
 		private: true,
-		dependencies: { n8n: N8N_VERSION },
+		dependencies: { n8n: release.n8n },
 		// n8n depends on xlsx by a tarball URL on a host that is not reachable here.
 		overrides: { xlsx: '0.18.5' },
 	});
 	// Install scripts are skipped: several native packages try to download binaries from GitHub.
-	step(`npm install n8n@${N8N_VERSION} --ignore-scripts (~4 min)`);
+	step(`npm install n8n@${release.n8n} --ignore-scripts (~4 min)`);
 	await npm(['install', '--ignore-scripts'], { cwd: n8nDir, env, log, step });
 
-	// sqlite3 has no usable prebuilt binary here, so compile it (~1.5 min). isolated-vm ships prebuilds.
-	step('npm rebuild sqlite3 (compiles, ~1.5 min)');
+	// sqlite3 has no usable prebuilt binary here, so compile it (~1.5-2.5 min). isolated-vm (2.x only)
+	// ships prebuilds.
+	step('npm rebuild sqlite3 (compiles, ~2 min)');
 	await npm(['rebuild', 'sqlite3', '--ignore-scripts=false'], { cwd: n8nDir, env, log, step });
 
 	step('checking `n8n --version`');
 	const versionOut = await capture(nodeBin, [n8nBin, '--version'], { cwd: n8nDir });
-	if (!versionOut.includes(N8N_VERSION)) throw new Error(`n8n --version printed "${versionOut}"`);
+	if (!versionOut.includes(release.n8n)) throw new Error(`n8n --version printed "${versionOut}"`);
 	// `--version` loads nothing else: also load the native modules n8n needs at start.
-	step('loading sqlite3 and isolated-vm');
-	await capture(nodeBin, ['-e', "require('sqlite3'); new (require('isolated-vm').Isolate)().dispose()"], {
-		cwd: n8nDir,
-	});
+	// isolated-vm only where this n8n has it (2.x): a lookup by name would also find any copy in
+	// the folders above the cache.
+	const withIvm = existsSync(join(n8nDir, 'node_modules', 'isolated-vm', 'package.json'));
+	step(`loading sqlite3${withIvm ? ' and isolated-vm' : ''}`);
+	const loadNative = "require('sqlite3');" + (withIvm ? " new (require('isolated-vm').Isolate)().dispose();" : '');
+	await capture(nodeBin, ['-e', loadNative], { cwd: n8nDir });
 
-	writeJson(marker, { n8n: N8N_VERSION, node: NODE_VERSION, installedAt: new Date().toISOString() });
-	step(`done: n8n ${versionOut.trim()} on Node ${NODE_VERSION}`);
+	writeJson(marker, {
+		n8n: release.n8n,
+		node: release.node,
+		nodeVersion,
+		nodeAbi: release.node === 'system' ? process.versions.modules : undefined,
+		installedAt: new Date().toISOString(),
+	});
+	step(`done: n8n ${versionOut.trim()} on Node ${nodeVersion}`);
 }
 
 function writeJson(file, value) {
@@ -245,7 +273,8 @@ function isAlive(pid) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
 	const t0 = Date.now();
-	ensureN8n({ force: process.argv.includes('--force') }).then(
+	const release = process.argv.includes('--v1') ? N8N_V1 : N8N_DEFAULT;
+	ensureN8n({ release, force: process.argv.includes('--force') }).then(
 		(result) => {
 			console.log(JSON.stringify(result, null, 2));
 			console.error(`ready in ${((Date.now() - t0) / 1000).toFixed(2)} s`);

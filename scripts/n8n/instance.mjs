@@ -1,11 +1,14 @@
-// Drives the pinned n8n (see install.mjs) against a user folder: install a community package,
-// import credentials and workflows, execute a workflow headless, run the editor.
+// Drives a pinned n8n (see install.mjs) against a user folder: install a community package,
+// import credentials and workflows, execute a workflow headless, run the editor. Every function
+// takes an optional `release` (version.mjs: N8N_DEFAULT unless given, or N8N_V1); a user folder
+// belongs to one release.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { constants, tmpdir } from 'node:os';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { ensureN8n } from './install.mjs';
+import { N8N_DEFAULT } from './version.mjs';
 
 /** Fixed so credentials stay readable across runs of the same user folder. Not a secret. */
 export const ENCRYPTION_KEY = 'kpn-nextpertise-local-dev-only';
@@ -41,15 +44,16 @@ export function freePort() {
 /**
  * Environment for an n8n process. N8N_*, DB_*, NODE_ENV and NODE_OPTIONS of the calling process are
  * dropped (a test runner's NODE_ENV=test changes how n8n exits, a debugger's NODE_OPTIONS breaks
- * it); pass anything you want in `extra`, which wins over everything.
+ * it); then come the release's own settings (`release.env`, a null value removes a variable), and
+ * last anything you pass in `extra`, which wins over everything.
  */
-export function n8nEnv({ nodeBin, userFolder, brokerPort, port, extra = {} }) {
+export function n8nEnv({ nodeBin, userFolder, brokerPort, port, release = N8N_DEFAULT, extra = {} }) {
 	const inherited = Object.fromEntries(
 		Object.entries(process.env).filter(([key]) => !/^(N8N_|DB_|NODE_ENV$|NODE_OPTIONS$)/.test(key)),
 	);
-	return {
+	const env = {
 		...inherited,
-		// Anything n8n spawns with a bare `node` (its JS task runner does) must get Node 24 too.
+		// Anything n8n spawns with a bare `node` (its JS task runner does) must get n8n's Node too.
 		PATH: dirname(nodeBin) + delimiter + process.env.PATH,
 		NODE_ENV: 'production', // as in n8n's Docker image
 		N8N_USER_FOLDER: userFolder,
@@ -68,8 +72,11 @@ export function n8nEnv({ nodeBin, userFolder, brokerPort, port, extra = {} }) {
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_PORT: String(port ?? 5678),
 		N8N_SECURE_COOKIE: 'false',
+		...release.env,
 		...extra,
 	};
+	for (const [key, value] of Object.entries(env)) if (value === null || value === undefined) delete env[key];
+	return env;
 }
 
 // Process groups of running n8n children: stopped when this process is interrupted, killed when it exits.
@@ -116,13 +123,13 @@ function run(command, args, options) {
 	});
 }
 
-/** Spawns `n8n <args>` on the pinned Node in its own process group. */
-async function spawnN8n({ userFolder, args, port, env, log }) {
-	const { nodeBin, n8nBin } = await ensureN8n({ log });
+/** Spawns `n8n <args>` on the release's Node in its own process group. */
+async function spawnN8n({ userFolder, args, port, env, log, release = N8N_DEFAULT }) {
+	const { nodeBin, n8nBin } = await ensureN8n({ release, log });
 	const brokerPort = await freePort();
 	const child = spawn(nodeBin, [n8nBin, ...args], {
 		cwd: userFolder,
-		env: n8nEnv({ nodeBin, userFolder, brokerPort, port, extra: env }),
+		env: n8nEnv({ nodeBin, userFolder, brokerPort, port, release, extra: env }),
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: true,
 	});
@@ -134,8 +141,8 @@ async function spawnN8n({ userFolder, args, port, env, log }) {
  * Runs `n8n <args>` to completion. `code` is the exit code, or 128 + signal number.
  * @returns {Promise<{ code: number, signal: string | null, stdout: string, stderr: string }>}
  */
-export async function runN8n({ userFolder, args, env, log }) {
-	const child = await spawnN8n({ userFolder, args, env, log });
+export async function runN8n({ userFolder, args, env, log, release }) {
+	const child = await spawnN8n({ userFolder, args, env, log, release });
 	let stdout = '';
 	let stderr = '';
 	child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -167,17 +174,17 @@ function withJsonFile(name, value, fn) {
 /**
  * Imports credentials: `[{ id, name, type, data: { ...plain fields } }]` (data is encrypted by n8n).
  */
-export function importCredentials({ userFolder, credentials, env, log }) {
+export function importCredentials({ userFolder, credentials, env, log, release }) {
 	return withJsonFile('credentials.json', credentials, (file) =>
-		runOrThrow({ userFolder, args: ['import:credentials', `--input=${file}`], env, log }),
+		runOrThrow({ userFolder, args: ['import:credentials', `--input=${file}`], env, log, release }),
 	);
 }
 
 /** Imports workflows: `[{ id (≤ 21 chars), name, nodes, connections, ... }]`. */
-export function importWorkflows({ userFolder, workflows, env, log }) {
+export function importWorkflows({ userFolder, workflows, env, log, release }) {
 	const list = workflows.map((w) => ({ active: false, settings: {}, connections: {}, ...w }));
 	return withJsonFile('workflows.json', list, (file) =>
-		runOrThrow({ userFolder, args: ['import:workflow', `--input=${file}`], env, log }),
+		runOrThrow({ userFolder, args: ['import:workflow', `--input=${file}`], env, log, release }),
 	);
 }
 
@@ -186,10 +193,10 @@ export function importWorkflows({ userFolder, workflows, env, log }) {
  * 1 for a failed one. `json` is the run (`{ status, data: { resultData: { runData, error? } } }`) or null.
  * @returns {Promise<{ code: number, signal: string | null, json: any, stdout: string, stderr: string }>}
  */
-export async function executeWorkflow({ userFolder, id, env, log }) {
+export async function executeWorkflow({ userFolder, id, env, log, release }) {
 	// Other log levels or formats prefix or hide the JSON lines.
 	env = { ...env, N8N_LOG_LEVEL: 'info', N8N_LOG_FORMAT: 'text' };
-	const result = await runN8n({ userFolder, args: ['execute', `--id=${id}`, '--rawOutput'], env, log });
+	const result = await runN8n({ userFolder, args: ['execute', `--id=${id}`, '--rawOutput'], env, log, release });
 	const json = parseRunJson(result.stdout);
 	// n8n 2.41 `execute` exits without disposing the expression engine's isolate pool, so about one
 	// run in three dies with SIGSEGV while isolated-vm warms a new isolate. The run is complete by
@@ -222,8 +229,8 @@ export function nodeOutput(json, nodeName, { run = 0, output = 0 } = {}) {
  * (`<userFolder>/.n8n/nodes/node_modules/<name>`). Replaces an earlier install of the same package.
  * @returns {Promise<{ name: string, version: string, dir: string }>}
  */
-export async function installPackage({ userFolder, tarball, log = () => {} }) {
-	const { nodeBin } = await ensureN8n({ log });
+export async function installPackage({ userFolder, tarball, log = () => {}, release = N8N_DEFAULT }) {
+	const { nodeBin } = await ensureN8n({ release, log });
 	tarball = resolve(tarball);
 	const nodesDir = join(userFolder, '.n8n', 'nodes');
 	mkdirSync(nodesDir, { recursive: true });
@@ -249,13 +256,14 @@ export async function installPackage({ userFolder, tarball, log = () => {} }) {
 /**
  * Starts `n8n start` on 127.0.0.1 and waits until it is ready (GET /healthz/readiness → 200;
  * plain /healthz answers before the REST routes exist).
- * @param {{ userFolder: string, port?: number, env?: object, log?: (line: string) => void, timeoutMs?: number }} options
+ * @param {{ userFolder: string, port?: number, env?: object, log?: (line: string) => void, timeoutMs?: number,
+ *   release?: import('./version.mjs').N8nRelease }} options
  *   port defaults to a free port; `log` receives n8n's output lines.
  * @returns {Promise<{ url: string, port: number, pid: number, stop: () => Promise<void> }>}
  */
-export async function startEditor({ userFolder, port, env, log, timeoutMs = 90_000 }) {
+export async function startEditor({ userFolder, port, env, log, timeoutMs = 90_000, release }) {
 	port ??= await freePort();
-	const child = await spawnN8n({ userFolder, args: ['start'], port, env, log });
+	const child = await spawnN8n({ userFolder, args: ['start'], port, env, log, release });
 	const url = `http://127.0.0.1:${port}`;
 	const tail = [];
 	const onData = (chunk) => {

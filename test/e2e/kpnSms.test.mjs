@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import { nodeOutput, prepareN8n, runError } from './context.mjs';
+import { runExample } from './examples.mjs';
 
 let n8n;
 before(async () => {
@@ -11,22 +12,7 @@ after(async () => {
 	await n8n?.close();
 });
 
-test('example "bulk send": 1000 items in 5 /send calls with 1 token', async () => {
-	const run = await n8n.execute('exKpnSmsBulk');
-	assert.equal(run.code, 0, run.stdout + run.stderr);
-	const items = nodeOutput(run.json, 'KPN SMS');
-	assert.equal(items.length, 1000);
-	assert.equal(items[0].json.status, 'OK');
-	assert.deepEqual(items[0].json.recipients, ['+31610000000']);
-	assert.deepEqual(items[999].pairedItem, { item: 999 });
-	assert.equal(new Set(items.map((item) => item.json.document_id)).size, 5);
-	assert.equal(n8n.calls('/send').length, 5);
-	assert.ok(n8n.calls('/send').every((entry) => entry.status === 200));
-	assert.equal(n8n.calls('/accesstoken').length, 1);
-	const sent = n8n.calls('/send').flatMap((entry) => entry.body.messages);
-	assert.equal(sent.length, 1000);
-	assert.equal(sent[0].content, 'Storing opgelost. Bericht voor 0610000000.');
-});
+test('example "bulk send": 1000 items in 5 /send calls with 1 token', () => runExample(n8n, 'exKpnSmsBulk'));
 
 test('a second execution reuses the stored token', async () => {
 	n8n.sandbox.reset();

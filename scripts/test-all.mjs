@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const steps = [
 	['install dev dependencies if missing', 'node', ['scripts/ensure-install.mjs']],
-	['lint + unit tests (npm test)', 'npm', ['test']],
+	['lint, n8n scanner and unit tests (npm test)', 'npm', ['test']],
 	['fault suite (npm run test:faults)', 'npm', ['run', 'test:faults']],
 	['Debian chromium for the browser check', 'bash', ['scripts/install-chromium.sh']],
 	['end-to-end tests in real n8n (npm run test:e2e)', 'npm', ['run', 'test:e2e']],

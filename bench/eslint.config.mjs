@@ -1,19 +1,3 @@
-// Benchmarks are not shipped to n8n (package.json "files" only lists dist/). ESLint looks this
-// file up for everything under bench/ when the lookup-from-file flag is on (see the "lint" script
-// in package.json): n8n's default community-node rules still apply, except the ones about what a
-// node may use at run time in n8n Cloud. The in-process bench scripts use Node built-ins, the
-// console and timers, and load n8n internals (@n8n/di) to drive the nodes.
-import { config } from '@n8n/node-cli/eslint';
-
-export default [
-	...config,
-	{
-		files: ['**/*.ts'],
-		rules: {
-			'@n8n/community-nodes/no-hardcoded-secrets': 'off',
-			'@n8n/community-nodes/no-restricted-globals': 'off',
-			'@n8n/community-nodes/no-restricted-imports': 'off',
-			'no-console': 'off',
-		},
-	},
-];
+// Benchmarks are not shipped to n8n either, and use Node built-ins, the console, timers and n8n
+// internals to drive the nodes: the same rules as the tests.
+export { default } from '../test/eslint.config.mjs';

@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { redirectHost } from '../../nodes/shared/http/authenticatedCall';
+import { redirectHost, sealedTokenCall } from '../../nodes/shared/http/authenticatedCall';
 import { checkBaseUrl } from '../../nodes/shared/http/baseUrl';
 import { readReply } from '../../nodes/shared/http/reply';
 import { describeKpnFailure, KPN_STATUS_MEANINGS, messageFromKpnBody, type KpnFailure } from '../../nodes/shared/kpn/errorMessages';
@@ -91,20 +91,14 @@ export async function fetchKpnAccessToken(
 	let response: { statusCode: number; body: unknown; headers: Record<string, unknown> } | undefined;
 	let failure: KpnFailure | undefined;
 	try {
-		response = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: tokenUrl.url,
-			headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
-			body,
-			json: true,
-			encoding: 'arraybuffer',
-			// Sealed: the client secret goes to the token URL and nowhere else, within the deadline.
-			disableFollowRedirect: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			timeout: TOKEN_DEADLINE_MS,
-			abortSignal: AbortSignal.timeout(TOKEN_DEADLINE_MS),
-		})) as typeof response;
+		response = (await this.helpers.httpRequest(
+			sealedTokenCall({
+				method: 'POST',
+				url: tokenUrl.url,
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+				body,
+			}),
+		)) as typeof response;
 	} catch (error) {
 		failure = describeKpnFailure(error);
 	}
@@ -123,8 +117,6 @@ export async function fetchKpnAccessToken(
 	rememberToken(token);
 	return { accessToken: token };
 }
-
-const TOKEN_DEADLINE_MS = 30_000;
 
 /** A token endpoint's non-2xx answer; a redirect names where it pointed (it is never followed). */
 function tokenStatusFailure(response: { statusCode: number; body: unknown; headers: Record<string, unknown> }, tokenUrl: string): KpnFailure {

@@ -5,7 +5,7 @@ import type {
 	IHttpRequestOptions,
 } from 'n8n-workflow';
 
-import { redirectHost } from '../../nodes/shared/http/authenticatedCall';
+import { redirectHost, sealedTokenCall } from '../../nodes/shared/http/authenticatedCall';
 import { checkBaseUrl } from '../../nodes/shared/http/baseUrl';
 import { readReply } from '../../nodes/shared/http/reply';
 import { basicAuthForms, Redactor, rememberToken } from '../../nodes/shared/security/redact';
@@ -53,19 +53,13 @@ export async function nextpertiseLogIn(
 	let response: { statusCode: number; body: unknown; headers?: Record<string, unknown> } | undefined;
 	let networkProblem = '';
 	try {
-		response = (await this.helpers.httpRequest({
-			method: 'GET',
-			url: `${baseUrl.url}${NEXTPERTISE_JWT_LOGIN_PATH}`,
-			headers: { Authorization: basicHeader(credentials), Accept: 'application/json' },
-			json: true,
-			encoding: 'arraybuffer',
-			// Sealed: the password goes to the Base URL's host only, within the deadline.
-			disableFollowRedirect: true,
-			timeout: LOGIN_DEADLINE_MS,
-			abortSignal: AbortSignal.timeout(LOGIN_DEADLINE_MS),
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as typeof response;
+		response = (await this.helpers.httpRequest(
+			sealedTokenCall({
+				method: 'GET',
+				url: `${baseUrl.url}${NEXTPERTISE_JWT_LOGIN_PATH}`,
+				headers: { Authorization: basicHeader(credentials), Accept: 'application/json' },
+			}),
+		)) as typeof response;
 		if (response) response = { ...response, body: readReply(response.body, false, {}, response.statusCode) };
 	} catch (error) {
 		networkProblem = networkFailureText(error);
@@ -90,8 +84,6 @@ function networkFailureText(error: unknown): string {
 	if (code === 'ECONNABORTED' || code === 'ETIMEDOUT') return 'the connection timed out';
 	return typeof code === 'string' ? `the connection failed (${code})` : 'the connection failed';
 }
-
-const LOGIN_DEADLINE_MS = 30_000;
 
 function loginFailureText(
 	response: { statusCode: number; body: unknown; headers?: Record<string, unknown> } | undefined,

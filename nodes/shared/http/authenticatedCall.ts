@@ -24,6 +24,27 @@ export class HttpStatusFailure extends Error {
 	}
 }
 
+/** How long a token fetch or log-in may take when no node option says otherwise. */
+const TOKEN_CALL_DEADLINE_MS = 30_000;
+
+/**
+ * The options every token fetch and log-in adds to its request: redirects are not followed (the
+ * secret goes to the configured host only), the status is read rather than thrown, the body comes
+ * as bytes for readReply, and the whole call has a deadline.
+ */
+export function sealedTokenCall(options: IHttpRequestOptions): IHttpRequestOptions {
+	return {
+		...options,
+		json: true,
+		encoding: 'arraybuffer',
+		disableFollowRedirect: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: TOKEN_CALL_DEADLINE_MS,
+		abortSignal: AbortSignal.timeout(TOKEN_CALL_DEADLINE_MS),
+	};
+}
+
 /** A 3xx answer: never followed, so the credential is only ever sent to the configured host. */
 export class RedirectRefused extends Error {
 	readonly httpCode: number;

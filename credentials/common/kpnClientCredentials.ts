@@ -6,13 +6,16 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { redirectHost, sealedTokenCall } from '../../nodes/shared/http/authenticatedCall';
+import { duringTokenFetch, redirectHost, sealedTokenCall } from '../../nodes/shared/http/authenticatedCall';
 import { checkBaseUrl } from '../../nodes/shared/http/baseUrl';
 import { readReply } from '../../nodes/shared/http/reply';
 import { describeKpnFailure, KPN_STATUS_MEANINGS, messageFromKpnBody, type KpnFailure } from '../../nodes/shared/kpn/errorMessages';
 import { redactSecrets, rememberToken } from '../../nodes/shared/security/redact';
+import { sharedToken } from '../../nodes/shared/http/sharedToken';
 
 export const KPN_PRODUCTION_BASE_URL = 'https://api-prd.kpn.com';
+/** "The access token is valid for 3599 seconds", when the token reply does not say. */
+const DOCUMENTED_TOKEN_LIFETIME_SECONDS = 3599;
 
 /** Thrown when the token endpoint refuses or fails; never carries the client secret. */
 export class KpnTokenError extends Error {
@@ -73,11 +76,23 @@ export function kpnCredentialProperties(defaultTokenUrl: string, appNotice: stri
  * Fetches an access token with the client-credentials grant. n8n calls this (preAuthentication)
  * only when the stored token is empty or an API call answered 401, and stores the result with
  * the credential, so one token serves every item and every execution until KPN expires it.
+ * Concurrent requests and executions of this process share one fetch (see sharedToken).
  */
 export async function fetchKpnAccessToken(
 	this: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<{ accessToken: string }> {
+	const identity = ['kpn', String(credentials.tokenUrl ?? ''), String(credentials.clientId ?? ''), String(credentials.clientSecret ?? '')];
+	const { accessToken } = await duringTokenFetch(this, async () =>
+		await sharedToken(identity, credentials, async () => await requestKpnToken(this, credentials)),
+	);
+	return { accessToken };
+}
+
+async function requestKpnToken(
+	helper: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<{ result: { accessToken: string }; lifetimeMs: number }> {
 	const clientId = String(credentials.clientId ?? '');
 	const clientSecret = String(credentials.clientSecret ?? '');
 	const tokenUrl = checkBaseUrl(credentials.tokenUrl, 'Token URL', true);
@@ -91,7 +106,7 @@ export async function fetchKpnAccessToken(
 	let response: { statusCode: number; body: unknown; headers: Record<string, unknown> } | undefined;
 	let failure: KpnFailure | undefined;
 	try {
-		response = (await this.helpers.httpRequest(
+		response = (await helper.helpers.httpRequest(
 			sealedTokenCall({
 				method: 'POST',
 				url: tokenUrl.url,
@@ -115,7 +130,9 @@ export async function fetchKpnAccessToken(
 		throw new KpnTokenError('The KPN token endpoint answered without an access_token, so no request was sent');
 	}
 	rememberToken(token);
-	return { accessToken: token };
+	const lifetime = Number((reply as { expires_in?: unknown }).expires_in);
+	const seconds = Number.isFinite(lifetime) && lifetime > 0 ? lifetime : DOCUMENTED_TOKEN_LIFETIME_SECONDS;
+	return { result: { accessToken: token }, lifetimeMs: seconds * 1000 };
 }
 
 /** A token endpoint's non-2xx answer; a redirect names where it pointed (it is never followed). */

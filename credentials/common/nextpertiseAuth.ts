@@ -5,10 +5,11 @@ import type {
 	IHttpRequestOptions,
 } from 'n8n-workflow';
 
-import { redirectHost, sealedTokenCall } from '../../nodes/shared/http/authenticatedCall';
+import { duringTokenFetch, redirectHost, sealedTokenCall } from '../../nodes/shared/http/authenticatedCall';
 import { checkBaseUrl } from '../../nodes/shared/http/baseUrl';
 import { readReply } from '../../nodes/shared/http/reply';
 import { basicAuthForms, Redactor, rememberToken } from '../../nodes/shared/security/redact';
+import { sharedToken, type TokenResult } from '../../nodes/shared/http/sharedToken';
 
 export const NEXTPERTISE_PRODUCTION_BASE_URL = 'https://api.nextpertise.nl';
 export const NEXTPERTISE_JWT_LOGIN_PATH = '/jwt/log-in';
@@ -48,15 +49,26 @@ export async function nextpertiseLogIn(
 	if (String(credentials.username ?? '') === '' || String(credentials.password ?? '') === '') {
 		throw new NextpertiseLoginError('The Nextpertise credential needs both a Username and a Password');
 	}
+	const identity = ['nextpertise', baseUrl.url, String(credentials.username), String(credentials.password)];
+	return await duringTokenFetch(this, async () =>
+		await sharedToken(identity, credentials, async () => await logIn(this, credentials, baseUrl.url)),
+	);
+}
+
+async function logIn(
+	helper: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+	baseUrl: string,
+): Promise<{ result: TokenResult; lifetimeMs: number }> {
 	const password = String(credentials.password);
 	const redactor = new Redactor([password], basicAuthForms(String(credentials.username ?? ''), password));
 	let response: { statusCode: number; body: unknown; headers?: Record<string, unknown> } | undefined;
 	let networkProblem = '';
 	try {
-		response = (await this.helpers.httpRequest(
+		response = (await helper.helpers.httpRequest(
 			sealedTokenCall({
 				method: 'GET',
-				url: `${baseUrl.url}${NEXTPERTISE_JWT_LOGIN_PATH}`,
+				url: `${baseUrl}${NEXTPERTISE_JWT_LOGIN_PATH}`,
 				headers: { Authorization: basicHeader(credentials), Accept: 'application/json' },
 			}),
 		)) as typeof response;
@@ -66,7 +78,7 @@ export async function nextpertiseLogIn(
 		response = undefined;
 	}
 	if (response === undefined || response.statusCode >= 300) {
-		throw new NextpertiseLoginError(redactor.text(loginFailureText(response, networkProblem, baseUrl.url)));
+		throw new NextpertiseLoginError(redactor.text(loginFailureText(response, networkProblem, baseUrl)));
 	}
 	const reply = response.body && typeof response.body === 'object' ? (response.body as Record<string, unknown>) : {};
 	const token = reply.access_token;
@@ -76,7 +88,7 @@ export async function nextpertiseLogIn(
 	rememberToken(token);
 	const lifetime = Number(reply.expires_in);
 	const seconds = Number.isFinite(lifetime) && lifetime > 0 ? lifetime : DOCUMENTED_JWT_LIFETIME_SECONDS;
-	return { accessToken: token, accessTokenExpiresAt: Date.now() + seconds * 1000 };
+	return { result: { accessToken: token, accessTokenExpiresAt: Date.now() + seconds * 1000 }, lifetimeMs: seconds * 1000 };
 }
 
 function networkFailureText(error: unknown): string {

@@ -1,14 +1,19 @@
 import type { ICredentialDataDecryptedObject, ICredentialType } from 'n8n-workflow';
 
+import { forgetSharedTokens } from '../../nodes/shared/http/sharedToken';
+
 /**
  * Plays the part of n8n's credentials table: holds one credential per type, with the defaults
  * of its properties applied, and keeps what preAuthentication stores (the access token) across
- * executions, as n8n does.
+ * executions, as n8n does. A new store starts from nothing: also the tokens the package shares
+ * between the executions of one process are forgotten.
  */
 export class CredentialStore {
 	private readonly data = new Map<string, ICredentialDataDecryptedObject>();
 
-	constructor(readonly types: Record<string, ICredentialType>) {}
+	constructor(readonly types: Record<string, ICredentialType>) {
+		forgetSharedTokens();
+	}
 
 	set(typeName: string, values: ICredentialDataDecryptedObject): this {
 		const defaults: ICredentialDataDecryptedObject = {};

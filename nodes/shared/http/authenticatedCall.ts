@@ -1,11 +1,13 @@
 import type {
 	IAdditionalCredentialOptions,
 	IExecuteFunctions,
+	IHttpRequestHelper,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IPollFunctions,
 } from 'n8n-workflow';
 
+import { markRefused } from './sharedToken';
 import { readReply, type ReplyLimits } from './reply';
 
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
@@ -121,6 +123,20 @@ class RequestDeadline {
 	}
 }
 
+/** Where the request's deadline lets a token fetch pause it (n8n passes these helpers to the fetch). */
+const PAUSE_DEADLINE = Symbol('pause the request deadline');
+
+type PausingHelpers = { [PAUSE_DEADLINE]?: <T>(work: () => Promise<T>) => Promise<T> };
+
+/**
+ * Runs a credential's token fetch or log-in (or the wait for one another request started) with the
+ * request's deadline paused, so that waiting for a token is never taken for an API that does not answer.
+ */
+export async function duringTokenFetch<T>(helper: IHttpRequestHelper, work: () => Promise<T>): Promise<T> {
+	const pause = (helper.helpers as PausingHelpers)[PAUSE_DEADLINE];
+	return pause ? await pause(work) : await work();
+}
+
 /** What a token call that ran out of time throws: the credential words it as a timeout. */
 function tokenTimeout(): Error {
 	return Object.assign(new Error('The token request timed out'), { code: 'ETIMEDOUT' });
@@ -154,9 +170,17 @@ function withDeadline(context: RequestContext, deadline: RequestDeadline): Reque
 		if ('error' in result) throw result.error;
 		return result.value;
 	};
+	const pauseDeadline = async <T>(work: () => Promise<T>): Promise<T> => {
+		deadline.pause();
+		try {
+			return await work();
+		} finally {
+			deadline.arm();
+		}
+	};
 	return Object.create(context, {
 		getExecutionCancelSignal: { value: () => combined },
-		helpers: { value: { ...context.helpers, httpRequest: tokenRequest } },
+		helpers: { value: { ...context.helpers, httpRequest: tokenRequest, [PAUSE_DEADLINE]: pauseDeadline } },
 	}) as RequestContext;
 }
 
@@ -176,7 +200,10 @@ export async function authenticatedCall(
 	let additional: IAdditionalCredentialOptions | undefined;
 	if (withNewToken) {
 		const stored = context.getNode().credentials?.[credentialType];
-		const data = { ...(await context.getCredentials(credentialType)), accessToken: '' };
+		const current = await context.getCredentials(credentialType);
+		const data = { ...current, accessToken: '' };
+		// The token fetch then knows which token was refused, and that another one may be reused.
+		markRefused(data, current.accessToken);
 		additional = {
 			credentialsDecrypted: { id: stored?.id ?? '', name: stored?.name ?? '', type: credentialType, data },
 		};

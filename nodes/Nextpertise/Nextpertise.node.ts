@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { parallelRequestsOption } from '../shared/fields/parallelRequests';
 import { requestTimeoutOption } from '../shared/fields/requestTimeout';
 import { NEXTPERTISE_OPTIONS_COLLECTION } from '../shared/nextpertise/transport';
 import { callMethod } from './actions/callMethod';
@@ -50,7 +51,7 @@ export class Nextpertise implements INodeType {
 				type: 'collection',
 				placeholder: 'Add Option',
 				default: {},
-				options: [requestTimeoutOption],
+				options: [parallelRequestsOption, requestTimeoutOption],
 			},
 		],
 	};

@@ -24,11 +24,15 @@ const WAS_NOT_SENT_AGAIN = /changes data, so it was not sent again/;
 
 // ---- reads -------------------------------------------------------------------------------------
 
-const housenrs = { resource: 'postcodes', operation: 'get_housenrs', zipcode: '={{ $json.zipcode }}' };
+// These scenarios follow one request after the other (Parallel Requests 1), so that each fault
+// meets a known item; reads in parallel have their own scenarios further down.
+const ONE_AT_A_TIME = { requestOptions: { parallelRequests: 1 } };
+
+const housenrs = { resource: 'postcodes', operation: 'get_housenrs', zipcode: '={{ $json.zipcode }}', ...ONE_AT_A_TIME };
 /** Postcodes of the sandbox's address book (the document's three, then made-up ones). */
 const postcodeItems = (count: number) => ['2408ZE', '2231BZ', '2584TX', '3511AB', '1012JS'].slice(0, count).map((zipcode) => ({ zipcode }));
 
-const zipcode = { resource: 'broadband', operation: 'zipcode', zipcode: '2408ZE', housenr: '={{ $json.housenr }}' };
+const zipcode = { resource: 'broadband', operation: 'zipcode', zipcode: '2408ZE', housenr: '={{ $json.housenr }}', ...ONE_AT_A_TIME };
 const addressItems = (count: number) => Array.from({ length: count }, (_, i) => ({ housenr: 9 + i }));
 
 // ---- writes ------------------------------------------------------------------------------------
@@ -314,6 +318,29 @@ test('JSON-RPC error 9 (the document lists no 009): reported as sent, without a 
 	expect(check.calls(SUPPORT)).toHaveLength(2);
 	expect(check.run.items[0].json.error).toBe('Nextpertise error 9: Something the document does not list');
 	expect(check.run.items[0].json.description).toMatch(/^create_ticket on \/support\/v1 failed\.\nCorrelation id \(cid\): /);
+});
+
+describe('reads in parallel (Parallel Requests 10)', () => {
+	const parallelZipcode = { ...zipcode, requestOptions: { parallelRequests: 10 } };
+
+	test('429 with Retry-After 1 s on 3 of 20 calls: every item once, nothing new sent while the API holds back', async () => {
+		suite.sandbox().faults.failNext(3, { status: 429, retryAfterSeconds: 1 }, { pathIncludes: BROADBAND });
+		const check = await nextpertise('zipcode × 20 in parallel: 429 + Retry-After 1 s on 3 calls', parallelZipcode, addressItems(20), { kind: 'delivered' });
+		const calls = check.calls(BROADBAND);
+		expect(calls).toHaveLength(23);
+		const firstRefusal = calls.find((call) => call.status === 429)!.at;
+		// Requests already on their way arrive within moments; after that nothing until the second is over.
+		expect(calls.filter((call) => call.at > firstRefusal + 100 && call.at < firstRefusal + 950)).toEqual([]);
+		expect(check.run.items.map((item) => (item.json.address as IDataObject | undefined)?.housenr)).toEqual(addressItems(20).map((item) => item.housenr));
+		expect(check.tokenCalls).toBe(1);
+	});
+
+	test('HTTP 503 on 4 concurrent calls: each retried, every item once, one log-in', async () => {
+		suite.sandbox().faults.failNext(4, { status: 503, retryAfterSeconds: 0 }, { pathIncludes: BROADBAND });
+		const check = await nextpertise('zipcode × 20 in parallel: 503 on 4 calls', parallelZipcode, addressItems(20), { kind: 'delivered' });
+		expect(check.calls(BROADBAND)).toHaveLength(24);
+		expect(check.tokenCalls).toBe(1);
+	});
 });
 
 describe('secrets', () => {

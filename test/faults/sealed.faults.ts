@@ -5,6 +5,7 @@ import { KpnIncident } from '../../nodes/KpnIncident/KpnIncident.node';
 import { KpnMobileServices } from '../../nodes/KpnMobileServices/KpnMobileServices.node';
 import { KpnSms } from '../../nodes/KpnSms/KpnSms.node';
 import { Nextpertise } from '../../nodes/Nextpertise/Nextpertise.node';
+import { DEFAULT_PARALLEL_REQUESTS } from '../../nodes/shared/fields/parallelRequests';
 import type { CredentialStore } from '../harness/credentialStore';
 import { useSandbox } from '../harness/sandboxSuite';
 import { NEXTPERTISE_SANDBOX_PASSWORD, NEXTPERTISE_SANDBOX_USERNAME } from '../sandbox/server';
@@ -198,20 +199,31 @@ describe('slow and hung servers: one deadline per request, then the rest fail at
 		expect(check.run.error?.message).toMatch(/did not answer in time/);
 	});
 
-	test('KPN Incident: a hung API with 100 items and Continue On Fail: one request waits, 99 fail at once', async () => {
+	test('KPN Incident: a hung API with 100 items and Continue On Fail: the requests in flight wait once, the other 90 fail at once', async () => {
 		suite.sandbox().faults.failNext(100, { kind: 'hang' }, { pathIncludes: '/GetIncident' });
 		const failed = Array.from({ length: 100 }, (_, i) => i);
+		const started = Date.now();
 		const check = await scenario('KPN Incident', 'hung GetIncident, 100 items, Continue On Fail', incidentGet, ticketItems(100), { kind: 'perItem', failed }, { continueOnFail: true });
-		expect(check.log.filter((entry) => entry.path.includes('/GetIncident/'))).toHaveLength(1);
+		// One deadline (1 s) for the whole run, not one per item.
+		expect(Date.now() - started).toBeLessThan(10_000);
+		expect(check.log.filter((entry) => entry.path.includes('/GetIncident/'))).toHaveLength(DEFAULT_PARALLEL_REQUESTS);
 		expect(check.run.items[0].json.error).toMatch(/did not answer in time/);
 		expect(check.run.items[99].json.description).toMatch(/the remaining items fail at once instead of each waiting again/);
+	});
+
+	test('KPN Incident: a hung API, one request at a time: one request waits, 99 fail at once', async () => {
+		suite.sandbox().faults.failNext(100, { kind: 'hang' }, { pathIncludes: '/GetIncident' });
+		const failed = Array.from({ length: 100 }, (_, i) => i);
+		const parameters = { ...incidentGet, options: { ...incidentGet.options, parallelRequests: 1 } };
+		const check = await scenario('KPN Incident', 'hung GetIncident, 100 items, one at a time', parameters, ticketItems(100), { kind: 'perItem', failed }, { continueOnFail: true });
+		expect(check.log.filter((entry) => entry.path.includes('/GetIncident/'))).toHaveLength(1);
 	});
 
 	test('Nextpertise: a hung API with 20 items: the node stops after one deadline', async () => {
 		suite.sandbox().faults.failNext(20, { kind: 'hang' }, { pathIncludes: '/broadband/v1' });
 		const items = Array.from({ length: 20 }, (_, i) => ({ housenr: 9 + i }));
 		const check = await scenario('Nextpertise', 'hung /broadband/v1, 20 items', { ...zipcode, requestOptions: { timeout: 1 } }, items, { kind: 'nodeError' });
-		expect(check.calls('/broadband/v1').length).toBe(1);
+		expect(check.calls('/broadband/v1').length).toBe(DEFAULT_PARALLEL_REQUESTS);
 	});
 });
 

@@ -414,7 +414,7 @@ describe('Item runner: after a request times out, the remaining items fail at on
 		mockKpnTokens();
 		const result = await runNode({
 			nodeType: incident,
-			parameters: { resource: 'incident', operation: 'get', ticketNumber: '={{ $json.ticket }}', options: { timeout: 1 } },
+			parameters: { resource: 'incident', operation: 'get', ticketNumber: '={{ $json.ticket }}', options: { timeout: 1, parallelRequests: 1 } },
 			items: Array.from({ length: 5 }, (_, i) => ({ ticket: `INC${i}` })),
 			credentials: kpnCredentialStore({ baseUrl: base }),
 			continueOnFail: true,

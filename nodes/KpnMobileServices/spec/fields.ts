@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { parallelRequestsOption } from '../../shared/fields/parallelRequests';
 import { requestTimeoutOption } from '../../shared/fields/requestTimeout';
 import { returnAllAndLimit } from '../../shared/fields/returnAllLimit';
 import { msmBasePathOption, pageSizeOption } from '../msmApi';
@@ -155,6 +156,7 @@ export function operationFields(op: SpecOperation): INodeProperties[] {
 	const options = [
 		msmBasePathOption,
 		requestTimeoutOption,
+		...(op.safeToRetry ? [parallelRequestsOption] : []),
 		...(op.paged ? [pageSizeOption] : []),
 		...params.filter((entry) => entry.placement === 'option').map((entry) => paramProperty(entry.param, true)),
 	];

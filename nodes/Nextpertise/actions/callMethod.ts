@@ -6,7 +6,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { isRecord } from '../../shared/isRecord';
 import { runItems } from '../../shared/runner/runItems';
 import { findMethod, type MethodSpec } from '../../shared/nextpertise/catalogue';
-import { NextpertiseClient } from '../../shared/nextpertise/transport';
+import { NEXTPERTISE_OPTIONS_COLLECTION, NextpertiseClient } from '../../shared/nextpertise/transport';
 import { fetchRows } from './paged';
 import { prepareCall, type PreparedCall } from './prepare';
 import { readUpload } from './upload';
@@ -51,5 +51,6 @@ export async function callMethod(this: IExecuteFunctions): Promise<INodeExecutio
 				{ doneWord: `sent to ${method.method}`, api: 'Nextpertise', check: '' },
 		connect: async () => await NextpertiseClient.connect(this),
 		execute: async (client, [call]) => [(await run(this, client, method, call)).map((json) => ({ json }))],
+		optionsCollection: NEXTPERTISE_OPTIONS_COLLECTION,
 	});
 }

@@ -1,5 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
+import type { Pace } from './pace';
+
 export interface RetryPolicy {
 	/** HTTP statuses that may be retried; empty = never retry (writes). */
 	retryOn: readonly number[];
@@ -7,6 +9,8 @@ export interface RetryPolicy {
 	maxAttempts: number;
 	/** Upper bound on the time spent waiting between tries. */
 	maxTotalWaitMs: number;
+	/** The node run's pace: every try waits while the API pushes back, and a push-back slows them all. */
+	pace?: Pace;
 }
 
 /**
@@ -46,6 +50,7 @@ export interface RetryableFailure {
 /**
  * Runs `send` until it succeeds, the failure is not retryable, the tries are used up, or the
  * next wait would cross the time budget; then `fail` turns the last error into what to throw.
+ * A push-back (429, or 503 with Retry-After) also holds back the other requests of the node run.
  */
 export async function withRetries<T>(
 	send: () => Promise<T>,
@@ -55,16 +60,22 @@ export async function withRetries<T>(
 ): Promise<T> {
 	let waitedMs = 0;
 	for (let attempt = 1; ; attempt++) {
+		await policy.pace?.ready();
 		try {
-			return await send();
+			const result = await send();
+			policy.pace?.succeeded();
+			return result;
 		} catch (error) {
 			const failure = classify(error);
+			const delay = retryDelayMs(failure.retryAfter, attempt);
+			if (failure.httpCode === 429 || (failure.httpCode === 503 && failure.retryAfter !== undefined)) {
+				policy.pace?.pushedBack(delay);
+			}
 			const retryable =
 				failure.httpCode !== undefined &&
 				policy.retryOn.includes(failure.httpCode) &&
 				attempt < policy.maxAttempts;
 			if (!retryable) throw fail(error, attempt);
-			const delay = retryDelayMs(failure.retryAfter, attempt);
 			if (waitedMs + delay > policy.maxTotalWaitMs) throw fail(error, attempt);
 			await sleep(delay);
 			waitedMs += delay;

@@ -19,6 +19,7 @@ import {
 	type FullResponse,
 } from '../http/authenticatedCall';
 import { checkBaseUrl } from '../http/baseUrl';
+import { Pace } from '../http/pace';
 import { ReplyTooLarge } from '../http/reply';
 import { Redactor } from '../security/redact';
 import {
@@ -109,6 +110,7 @@ export class KpnClient {
 				retryOn: request.retryOn ?? RETRY_READS,
 				maxAttempts: request.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
 				maxTotalWaitMs: DEFAULT_MAX_TOTAL_WAIT_MS,
+				pace: Pace.of(this.context),
 			},
 			(error) =>
 				error instanceof HttpStatusFailure

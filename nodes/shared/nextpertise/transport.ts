@@ -18,6 +18,7 @@ import {
 	type FullResponse,
 } from '../http/authenticatedCall';
 import { checkBaseUrl } from '../http/baseUrl';
+import { Pace } from '../http/pace';
 import { ReplyTooLarge } from '../http/reply';
 import { Redactor } from '../security/redact';
 import { DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_TOTAL_WAIT_MS, NEVER_RETRY, RETRY_READS, withRetries } from '../http/retry';
@@ -104,6 +105,7 @@ export class NextpertiseClient {
 				retryOn: call.safeToRetry ? RETRY_READS : NEVER_RETRY,
 				maxAttempts: DEFAULT_MAX_ATTEMPTS,
 				maxTotalWaitMs: DEFAULT_MAX_TOTAL_WAIT_MS,
+				pace: Pace.of(this.context),
 			},
 			(error) =>
 				error instanceof HttpStatusFailure

@@ -3,8 +3,11 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { apiError, timedOut } from '../errors/apiError';
 import { writeMayHaveHappened } from '../errors/writeOutcome';
-import { failureItem, prepareAllItems } from '../items';
+import { parallelRequests } from '../fields/parallelRequests';
+import { Pace } from '../http/pace';
+import { failureItem } from '../items';
 import type { Redactor } from '../security/redact';
+import { runBounded } from './bounded';
 import {
 	describeDone,
 	type DoneWrite,
@@ -51,6 +54,8 @@ export interface RunSettings<P extends Prepared, R extends Prepared, C extends C
 	unitName?: (unit: R[], index: number, total: number) => string;
 	/** Runs one group; returns the output items of each of its items, in the group's order. */
 	execute: (client: C, unit: R[], index: number) => Promise<INodeExecutionData[][]>;
+	/** The options collection holding Parallel Requests (default `options`). */
+	optionsCollection?: string;
 }
 
 const itemName = (unit: Prepared[]) => itemsName(unit.map((item) => item.itemIndex));
@@ -61,48 +66,40 @@ function asFailure(error: unknown): Failure {
 }
 
 /**
- * The one item runner every action node uses. It checks every item first (bad input stops the node
- * before any request; Continue On Fail makes it that item's error item), runs the reads every
- * write needs, then each group of items. Outputs carry `pairedItem` and pass the redaction step.
- * A failure stops the node, or with Continue On Fail becomes error items of that group's items.
- * For writes, a ledger remembers what was done, so when n8n runs the node again (Retry On Fail)
+ * The one item runner every action node uses. Outputs keep the input's order, carry `pairedItem`
+ * and pass the redaction step. A failure stops the node, or with Continue On Fail becomes error
+ * items of that group's items. After a request timed out, the remaining groups fail at once.
+ *
+ * Reads run concurrently: up to the node's Parallel Requests at once (fewer while the API pushes
+ * back), each item's request starting as soon as that item is prepared. Bad input stops the node
+ * once the requests already started have finished.
+ *
+ * Writes run one group at a time, after every item was checked (bad input stops the node before
+ * any request). A ledger remembers what was done, so when n8n runs the node again (Retry On Fail)
  * confirmed writes return their outputs, unconfirmed ones are reported and never sent again, and
- * only writes never tried are sent. After a request timed out, the remaining groups fail at once.
+ * only writes never tried are sent.
  */
 export async function runItems<P extends Prepared, R extends Prepared = P, C extends Client = Client>(
 	context: IExecuteFunctions,
 	settings: RunSettings<P, R, C>,
 ): Promise<INodeExecutionData[]> {
-	const { results, prepared } = await prepareAllItems(context, settings.prepare);
-	if (prepared.length === 0) return results.flat();
-
+	const inputCount = context.getInputData().length;
+	const results: INodeExecutionData[][] = Array.from({ length: inputCount }, () => []);
 	const continueOnFail = context.continueOnFail();
 	const write = settings.write;
-	const ledger = write ? WriteLedger.for(context) : undefined;
-	const keys = new Map<number, string>(write ? prepared.map((item) => [item.itemIndex, WriteLedger.key(item.itemIndex, item)]) : []);
-	const done: DoneWrite[] = [];
-	const notConfirmedBefore: Array<{ itemIndex: number; failure: Failure }> = [];
-	let todo: P[] = prepared;
-	if (ledger) {
-		todo = [];
-		for (const item of prepared) {
-			const entry = ledger.get(keys.get(item.itemIndex)!);
-			if (entry?.state === 'confirmed') {
-				results[item.itemIndex] = entry.outputs;
-				done.push({ itemIndex: item.itemIndex, label: entry.label });
-			} else if (entry?.state === 'unconfirmed') {
-				notConfirmedBefore.push({ itemIndex: item.itemIndex, failure: entry });
-			} else {
-				todo.push(item);
-			}
-		}
-	}
+	const pace = Pace.of(context);
+	pace.allow(write ? 1 : parallelRequests(context, settings.optionsCollection));
 
 	let client: C | undefined;
+	const connect = async () => (client ??= await settings.connect());
 	let stop: Error | undefined;
 	let stopIndex = -1;
-	/** Whether some write of this run may have gone through without a confirmation. */
-	let unknown = notConfirmedBefore.length > 0;
+	const stopWith = (error: Error, itemIndex: number) => {
+		// Of several concurrent failures, the first item's is reported, whatever finished first.
+		if (stop && stopIndex <= itemIndex) return;
+		stop = error;
+		stopIndex = itemIndex;
+	};
 	const fail = (error: unknown, unit: Prepared[], note: string) => {
 		const failure = asFailure(error);
 		const description = [failure.description, note].filter((part) => !!part).join(' ').trim();
@@ -110,58 +107,109 @@ export async function runItems<P extends Prepared, R extends Prepared = P, C ext
 			for (const item of unit) results[item.itemIndex] = [failureItem({ message: failure.message, description }, item.itemIndex)];
 			return;
 		}
-		stop = stopError(context, error, description, unit[0].itemIndex);
-		stopIndex = unit[0].itemIndex;
+		stopWith(stopError(context, error, description, unit[0].itemIndex), unit[0].itemIndex);
+	};
+	/** Checks one item; bad input becomes its error item (Continue On Fail) or stops the node. */
+	const prepare = async (itemIndex: number): Promise<P | undefined> => {
+		const request = await settings.prepare(itemIndex);
+		if (!(request instanceof NodeOperationError)) return request;
+		if (continueOnFail) results[itemIndex] = [failureItem(request, itemIndex)];
+		else stopWith(request, itemIndex);
+		return undefined;
 	};
 
-	if (todo.length > 0) {
-		client = await settings.connect();
-		const resolved: R[] = [];
-		for (const item of todo) {
-			if (stop) break;
-			let outcome: R | NodeOperationError | Error;
-			try {
-				outcome = settings.resolve ? await settings.resolve(client, item) : (item as unknown as R);
-			} catch (error) {
-				outcome = error as Error;
-			}
-			if (outcome instanceof Error) fail(client.redactor.error(outcome), [item], '');
-			else resolved.push(outcome);
-		}
+	const ledger = write ? WriteLedger.for(context) : undefined;
+	const keys = new Map<number, string>();
+	const done: DoneWrite[] = [];
+	const notConfirmedBefore: Array<{ itemIndex: number; failure: Failure }> = [];
+	/** Whether some write of this run may have gone through without a confirmation. */
+	let unknown = false;
+	let stalled: Failure | undefined;
 
-		const units = stop ? [] : (settings.group?.(resolved) ?? resolved.map((item) => [item]));
-		let stalled: Failure | undefined;
-		for (const [index, unit] of units.entries()) {
-			if (stop) break;
-			const name = settings.unitName?.(unit, index, units.length) ?? itemName(unit);
-			if (stalled) {
-				fail(stalled, unit, stalledNote(name, write?.doneWord));
-				continue;
-			}
-			try {
-				const outputs = await settings.execute(client, unit, index);
-				for (const [position, item] of unit.entries()) {
-					const items = client.redactor
-						.items(outputs[position] ?? [])
-						.map((output) => ({ ...output, pairedItem: { item: item.itemIndex } }));
-					results[item.itemIndex] = items;
-					if (write) {
-						const label = write.label?.(items, item);
-						ledger!.confirm(keys.get(item.itemIndex)!, items, label);
-						done.push({ itemIndex: item.itemIndex, label });
-					}
+	const runUnit = async (unit: R[], index: number, total: number) => {
+		const name = settings.unitName?.(unit, index, total) ?? itemName(unit);
+		if (stalled) return fail(stalled, unit, stalledNote(name, write?.doneWord));
+		const connected = client!;
+		try {
+			const outputs = await settings.execute(connected, unit, index);
+			for (const [position, item] of unit.entries()) {
+				const items = connected.redactor
+					.items(outputs[position] ?? [])
+					.map((output) => ({ ...output, pairedItem: { item: item.itemIndex } }));
+				results[item.itemIndex] = items;
+				if (write) {
+					const label = write.label?.(items, item);
+					ledger!.confirm(keys.get(item.itemIndex)!, items, label);
+					done.push({ itemIndex: item.itemIndex, label });
 				}
-			} catch (error) {
-				const failure = client.redactor.error(error);
-				if (timedOut(failure)) stalled = asFailure(failure);
-				const outcome: WriteOutcome =
-					failure instanceof NodeOperationError ? 'notSent' : writeMayHaveHappened(asFailure(failure)) ? 'unconfirmed' : 'refused';
-				if (write && outcome === 'unconfirmed') {
-					unknown = true;
-					for (const item of unit) ledger!.unconfirmed(keys.get(item.itemIndex)!, asFailure(failure));
-				}
-				fail(failure, unit, write ? outcomeNote(name, write, outcome) : '');
 			}
+		} catch (error) {
+			const failure = connected.redactor.error(error);
+			if (timedOut(failure)) stalled = asFailure(failure);
+			const outcome: WriteOutcome =
+				failure instanceof NodeOperationError ? 'notSent' : writeMayHaveHappened(asFailure(failure)) ? 'unconfirmed' : 'refused';
+			if (write && outcome === 'unconfirmed') {
+				unknown = true;
+				for (const item of unit) ledger!.unconfirmed(keys.get(item.itemIndex)!, asFailure(failure));
+			}
+			fail(failure, unit, write ? outcomeNote(name, write, outcome) : '');
+		}
+	};
+	const stopped = () => stop !== undefined;
+
+	if (!write && !settings.group && !settings.resolve && !settings.unitName) {
+		// Reads: each item's request starts while the next items are being prepared.
+		async function* preparedAsTheyCome(): AsyncGenerator<R[]> {
+			for (let itemIndex = 0; itemIndex < inputCount && !stopped(); itemIndex++) {
+				const item = await prepare(itemIndex);
+				if (item === undefined) continue;
+				await connect();
+				yield [item as unknown as R];
+			}
+		}
+		await runBounded(preparedAsTheyCome(), pace, async (unit, index) => await runUnit(unit, index, inputCount), stopped);
+	} else {
+		const prepared: P[] = [];
+		for (let itemIndex = 0; itemIndex < inputCount && !stop; itemIndex++) {
+			const item = await prepare(itemIndex);
+			if (item !== undefined) prepared.push(item);
+		}
+		// Bad input stops the node before any request.
+		if (stop) throw stop;
+		let todo: P[] = prepared;
+		if (ledger) {
+			todo = [];
+			for (const item of prepared) {
+				const key = WriteLedger.key(item.itemIndex, item);
+				keys.set(item.itemIndex, key);
+				const entry = ledger.get(key);
+				if (entry?.state === 'confirmed') {
+					results[item.itemIndex] = entry.outputs;
+					done.push({ itemIndex: item.itemIndex, label: entry.label });
+				} else if (entry?.state === 'unconfirmed') {
+					notConfirmedBefore.push({ itemIndex: item.itemIndex, failure: entry });
+				} else {
+					todo.push(item);
+				}
+			}
+			unknown = notConfirmedBefore.length > 0;
+		}
+		if (todo.length > 0) {
+			const connected = await connect();
+			const resolved: R[] = [];
+			for (const item of todo) {
+				if (stop) break;
+				let outcome: R | NodeOperationError | Error;
+				try {
+					outcome = settings.resolve ? await settings.resolve(connected, item) : (item as unknown as R);
+				} catch (error) {
+					outcome = error as Error;
+				}
+				if (outcome instanceof Error) fail(connected.redactor.error(outcome), [item], '');
+				else resolved.push(outcome);
+			}
+			const units = stop ? [] : (settings.group?.(resolved) ?? resolved.map((item) => [item]));
+			await runBounded(units, pace, async (unit, index) => await runUnit(unit, index, units.length), stopped);
 		}
 	}
 
@@ -170,17 +218,18 @@ export async function runItems<P extends Prepared, R extends Prepared = P, C ext
 			for (const { itemIndex, failure } of notConfirmedBefore) fail(failure, [{ itemIndex }], retriedNote(itemName([{ itemIndex }]), write));
 		} else {
 			// Reported once for all of them, with the first one's failure.
-			stop = stopError(context, notConfirmedBefore[0].failure, notConfirmedBefore[0].failure.description ?? '', notConfirmedBefore[0].itemIndex);
-			stopIndex = notConfirmedBefore[0].itemIndex;
+			const [first] = notConfirmedBefore;
+			stopWith(stopError(context, first.failure, first.failure.description ?? '', first.itemIndex), first.itemIndex);
 		}
 	}
 	if (stop) {
+		const error: Error = stop;
 		if (write) {
-			const error = stop as Failure;
+			const failure = error as Failure;
 			const earlier = notConfirmedBefore.length > 0 ? retriedNote(itemName(notConfirmedBefore), write) : '';
-			error.description = [error.description, earlier, describeDone(done, write.doneWord, stopIndex, unknown)].filter((part) => !!part).join(' ');
+			failure.description = [failure.description, earlier, describeDone(done, write.doneWord, stopIndex, unknown)].filter((part) => !!part).join(' ');
 		}
-		throw stop;
+		throw error;
 	}
 	return results.flat();
 }

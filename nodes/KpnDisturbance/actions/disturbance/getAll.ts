@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { parallelRequestsOption } from '../../../shared/fields/parallelRequests';
 import { requestTimeoutOption } from '../../../shared/fields/requestTimeout';
 import { KpnClient } from '../../../shared/kpn/transport';
 import { runItems } from '../../../shared/runner/runItems';
@@ -48,7 +49,7 @@ export const getAllFields: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show: showFor },
-		options: [disturbanceBasePathOption, requestTimeoutOption],
+		options: [disturbanceBasePathOption, parallelRequestsOption, requestTimeoutOption],
 	},
 ];
 

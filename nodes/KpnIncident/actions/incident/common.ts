@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { parallelRequestsOption } from '../../../shared/fields/parallelRequests';
 import { requestTimeoutOption } from '../../../shared/fields/requestTimeout';
 import { RETRY_THROTTLED_ONLY } from '../../../shared/http/retry';
 import { itemProblem, optionBasePath } from '../../../shared/items';
@@ -19,6 +20,9 @@ import { jsonBodyWithAttachments, type PlannedAttachment } from './attachments';
 
 export type IncidentOperation = 'create' | 'comment' | 'close' | 'reopen' | 'get' | 'getAll';
 
+/** Operations that change nothing, so that items may be requested concurrently. */
+const READ_OPERATIONS: readonly IncidentOperation[] = ['get', 'getAll'];
+
 export const showFor = (operation: IncidentOperation) => ({ resource: ['incident'], operation: [operation] });
 
 export function optionsField(operation: IncidentOperation): INodeProperties {
@@ -29,7 +33,9 @@ export function optionsField(operation: IncidentOperation): INodeProperties {
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show: showFor(operation) },
-		options: [incidentBasePathOption, requestTimeoutOption],
+		options: READ_OPERATIONS.includes(operation)
+			? [incidentBasePathOption, parallelRequestsOption, requestTimeoutOption]
+			: [incidentBasePathOption, requestTimeoutOption],
 	};
 }
 

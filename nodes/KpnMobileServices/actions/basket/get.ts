@@ -7,6 +7,7 @@ import { flattenTree, isRecord } from '../../msmApi';
 import { basePathFor, optionsField, runMsmItems, showFor } from '../common';
 import { sessionIdField } from '../locators';
 import { BASKET_PATH, sessionIdFor } from './common';
+import { parallelRequestsOption } from '../../../shared/fields/parallelRequests';
 
 const show = showFor('basket', 'get');
 
@@ -36,7 +37,7 @@ export const getFields: INodeProperties[] = [
 		default: 'basket',
 		displayOptions: { show },
 	},
-	optionsField('basket', 'get'),
+	optionsField('basket', 'get', [parallelRequestsOption]),
 ];
 
 /** GET /contracting/basket?sessionId=: the basket (BasketSnapshot). */

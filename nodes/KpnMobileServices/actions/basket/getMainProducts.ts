@@ -14,6 +14,7 @@ import {
 } from '../common';
 import { sessionIdField } from '../locators';
 import { BASKET_PATH, sessionIdFor } from './common';
+import { parallelRequestsOption } from '../../../shared/fields/parallelRequests';
 
 const show = showFor('basket', 'getMainProducts');
 
@@ -64,6 +65,7 @@ export const getMainProductsFields: INodeProperties[] = [
 		],
 	},
 	optionsField('basket', 'getMainProducts', [
+		parallelRequestsOption,
 		pageSizeOption,
 		sortByOption(MAIN_PRODUCT_SORT_COLUMNS, 'Column KPN sorts the products by'),
 		sortOrderOption,

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { parallelRequestsOption } from '../../../shared/fields/parallelRequests';
 
 import { pageSizeOption } from '../../msmApi';
 import {
@@ -76,6 +77,7 @@ export const getAllFields: INodeProperties[] = [
 		],
 	},
 	optionsField('contract', 'getAll', [
+		parallelRequestsOption,
 		pageSizeOption,
 		sortByOption(CONTRACT_SORT_COLUMNS, 'Column KPN sorts the contracts by'),
 		sortOrderOption,

@@ -5,6 +5,7 @@ import { apiError } from '../../../shared/errors/apiError';
 import { flattenTree, isRecord } from '../../msmApi';
 import { basePathFor, numericId, optionsField, runMsmItems, showFor } from '../common';
 import { contractLocator } from '../locators';
+import { parallelRequestsOption } from '../../../shared/fields/parallelRequests';
 
 const show = showFor('contract', 'getItems');
 
@@ -19,7 +20,7 @@ export const getItemsFields: INodeProperties[] = [
 		description:
 			'Whether to output one item per product (with level, parentId and path) instead of one item holding the whole tree',
 	},
-	optionsField('contract', 'getItems'),
+	optionsField('contract', 'getItems', [parallelRequestsOption]),
 ];
 
 interface Prepared {

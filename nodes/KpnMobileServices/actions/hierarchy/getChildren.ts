@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { pageSizeOption } from '../../msmApi';
 import { itemProblem, optionsField, returnAllFields, runList, showFor, text } from '../common';
+import { parallelRequestsOption } from '../../../shared/fields/parallelRequests';
 
 const show = showFor('hierarchy', 'getChildren');
 
@@ -58,6 +59,7 @@ export const getChildrenFields: INodeProperties[] = [
 		],
 	},
 	optionsField('hierarchy', 'getChildren', [
+		parallelRequestsOption,
 		{
 			displayName: 'Check Operation',
 			name: 'operationType',

@@ -6,10 +6,11 @@ import type { KpnClient } from '../../../shared/kpn/transport';
 import { isRecord } from '../../msmApi';
 import { basePathFor, numericId, optionsField, runMsmItems, showFor } from '../common';
 import { subscriberLocator } from '../locators';
+import { parallelRequestsOption } from '../../../shared/fields/parallelRequests';
 
 export const getFields: INodeProperties[] = [
 	subscriberLocator({ show: showFor('subscriber', 'get') }, 'The subscriber to read'),
-	optionsField('subscriber', 'get'),
+	optionsField('subscriber', 'get', [parallelRequestsOption]),
 ];
 
 export function subscriberPath(id: string): string {

@@ -1,4 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { parallelRequestsOption } from '../../../shared/fields/parallelRequests';
 
 import { pageSizeOption } from '../../msmApi';
 import {
@@ -52,6 +53,7 @@ export const getAllFields: INodeProperties[] = [
 		],
 	},
 	optionsField('subscriber', 'getAll', [
+		parallelRequestsOption,
 		pageSizeOption,
 		sortByOption(SUBSCRIBER_SORT_COLUMNS, 'Column KPN sorts the subscribers by'),
 		sortOrderOption,

@@ -10,6 +10,7 @@ import type { NextpertiseApi } from './apis/nextpertise';
 import type { SmsApi } from './apis/sms';
 import type { ForeignOrigin } from './foreign';
 import type { HeldResponses } from './hostile';
+import type { InFlight } from './inFlight';
 
 export const ADMIN_PREFIX = '/__sandbox';
 
@@ -28,6 +29,8 @@ export interface AdminContext {
 	held: HeldResponses;
 	foreign: ForeignOrigin;
 	sms: SmsApi;
+	/** API requests in flight now and at most since the last reset. */
+	inFlight: InFlight;
 	reset: () => void;
 }
 
@@ -53,7 +56,7 @@ function guarded(handler: Handler): Handler {
 
 /** The /__sandbox/* routes (JSON in, JSON out, never logged). */
 export function adminRouter(context: AdminContext): Router {
-	const { log, faults, tokens, quota, disturbances, incidents, nextpertise, held, foreign, sms } = context;
+	const { log, faults, tokens, quota, disturbances, incidents, nextpertise, held, foreign, sms, inFlight } = context;
 	const add = (router: Router, method: string, path: string, handler: Handler) => router.add(method, path, guarded(handler));
 	const router = new Router();
 	add(router, 'GET', '/health', () =>
@@ -67,8 +70,10 @@ export function adminRouter(context: AdminContext): Router {
 			quota: { limit: quota.limit, used: quota.used },
 			foreignUrl: foreign.url,
 			heldResponses: held.size,
+			inFlight: inFlight.snapshot(),
 		}),
 	);
+	add(router, 'GET', '/in-flight', () => json(200, inFlight.snapshot()));
 	add(router, 'GET', '/log', () => json(200, log.entries));
 	add(router, 'DELETE', '/log', () => {
 		const cleared = log.entries.length;

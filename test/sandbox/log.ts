@@ -21,6 +21,8 @@ export interface LoggedRequest {
 	bodyBytes: number;
 	/** true when the body was too large to keep. */
 	truncated?: boolean;
+	/** API requests in flight when this one arrived, itself included (see inFlight.ts). */
+	inFlight?: number;
 }
 
 const SECRET_FIELDS = new Set(['client_secret', 'password']);

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { ADMIN_PREFIX, adminRouter } from './admin';
 import { Faults, faultReply, type Fault, type FaultController, type ReplyFault } from './faults';
 import { ForeignServer, type ForeignOrigin } from './foreign';
+import { InFlight } from './inFlight';
 import { echoReply, emptySuccessReply, HeldResponses, largeReply, redirectReply, type JsonRpcCall } from './hostile';
 import { kpnError, methodNotAllowed, notFound, readRequest, unexpected, writeReply, type ApiRequest, type Reply } from './http';
 import { RequestLog, type LoggedRequest } from './log';
@@ -58,7 +59,9 @@ export interface Sandbox {
 	foreign: ForeignOrigin;
 	/** Every (number, content) a successful SMS /send accepted, in order (also when a fault hid the reply). */
 	smsDeliveries(): SmsDelivery[];
-	/** Clears log, faults, latency, quota counter, stored state, SMS deliveries and the foreign log; issued tokens stay valid. */
+	/** API requests being handled now, and the most at the same time since the last reset. */
+	inFlight(): { current: number; max: number };
+	/** Clears log, faults, latency, quota counter, in-flight peak, stored state, SMS deliveries and the foreign log; issued tokens stay valid. */
 	reset(): void;
 	close(): Promise<void>;
 	/** Lifetime (seconds) of tokens issued from now on. */
@@ -98,6 +101,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const initialQuota = options.quotaLimit;
 
 	const log = new RequestLog(options.maxLogEntries);
+	const inFlight = new InFlight();
 	const faults = new Faults();
 	const tokens = new TokenStore(initialLifetime);
 	const quota = new Quota(initialQuota);
@@ -130,6 +134,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 	const reset = (): void => {
 		log.clear();
+		inFlight.reset();
 		foreign.clear();
 		sms.reset();
 		faults.clear();
@@ -156,6 +161,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		held,
 		foreign,
 		sms,
+		inFlight,
 		reset,
 	});
 
@@ -208,6 +214,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
 	const handleApi = async (request: ApiRequest, res: ServerResponse, at: number): Promise<void> => {
 		const entry = log.record(request, at);
+		entry.inFlight = inFlight.enter();
+		res.once('close', () => inFlight.leave());
 		// Nextpertise calls: params secrets masked in the log, no KPN (Apigee) quota, Nextpertise-shaped faults.
 		const isNextpertise = isNextpertisePath(request.path);
 		if (isNextpertise && !entry.truncated) entry.body = nextpertise.bodyForLog(request);
@@ -273,6 +281,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		faults,
 		foreign: { url: foreign.url, log: foreign.log },
 		smsDeliveries: () => sms.deliveries.map((delivery) => ({ ...delivery })),
+		inFlight: () => inFlight.snapshot(),
 		reset,
 		close: () => {
 			closed = true;

@@ -1,7 +1,9 @@
 // Real n8n for the benchmark: one user folder with the package installed, the benchmark's
 // credentials and workflows imported, and `n8n execute` runs whose peak memory is sampled.
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { ensureN8n } from '../../scripts/n8n/install.mjs';
 import {
@@ -60,24 +62,34 @@ export async function executeMeasured({ userFolder, id, env: extraEnv = {} }) {
 	const brokerPort = await freePort();
 	// At other log levels or formats n8n prints no run JSON, or prefixes its lines.
 	const env = n8nEnv({ nodeBin, userFolder, brokerPort, extra: { ...extraEnv, N8N_LOG_LEVEL: 'info', N8N_LOG_FORMAT: 'text' } });
+	// n8n prints the run and exits at once: into a pipe, whatever Node had not written yet is lost
+	// (runs of a few MB came back cut off, exit code 0). Writes to a file are synchronous, so the
+	// run's stdout goes to a file and is read back after the process has exited.
+	const outDir = mkdtempSync(join(tmpdir(), 'n8n-bench-out-'));
+	const outFd = openSync(join(outDir, 'stdout'), 'w');
 	const started = Date.now();
-	const child = spawn(nodeBin, [n8nBin, 'execute', `--id=${id}`, '--rawOutput'], {
-		cwd: userFolder,
-		env,
-		stdio: ['ignore', 'pipe', 'pipe'],
-		detached: true,
-	});
+	let child;
+	try {
+		child = spawn(nodeBin, [n8nBin, 'execute', `--id=${id}`, '--rawOutput'], {
+			cwd: userFolder,
+			env,
+			stdio: ['ignore', outFd, 'pipe'],
+			detached: true,
+		});
+	} finally {
+		closeSync(outFd); // the child has its own copy
+	}
 	track(child);
 	const memory = watchPeakRss(child.pid);
-	let stdout = '';
 	let stderr = '';
-	child.stdout.on('data', (chunk) => (stdout += chunk));
 	child.stderr.on('data', (chunk) => (stderr += chunk));
 	const [code, signal] = await new Promise((resolve, reject) => {
 		child.once('error', reject);
 		child.once('close', (...result) => resolve(result));
 	});
 	const peakRssMb = memory.stop();
+	const stdout = readFileSync(join(outDir, 'stdout'), 'utf8');
+	rmSync(outDir, { recursive: true, force: true });
 	try {
 		process.kill(-child.pid, 'SIGKILL'); // task runners n8n started
 	} catch {

@@ -199,7 +199,7 @@ describe('slow and hung servers: one deadline per request, then the rest fail at
 		expect(check.run.error?.message).toMatch(/did not answer in time/);
 	});
 
-	test('KPN Incident: a hung API with 100 items and Continue On Fail: the requests in flight wait once, the other 90 fail at once', async () => {
+	test('KPN Incident: a hung API with 100 items and Continue On Fail: the requests in flight wait once, the others fail at once', async () => {
 		suite.sandbox().faults.failNext(100, { kind: 'hang' }, { pathIncludes: '/GetIncident' });
 		const failed = Array.from({ length: 100 }, (_, i) => i);
 		const started = Date.now();
@@ -223,7 +223,7 @@ describe('slow and hung servers: one deadline per request, then the rest fail at
 		suite.sandbox().faults.failNext(20, { kind: 'hang' }, { pathIncludes: '/broadband/v1' });
 		const items = Array.from({ length: 20 }, (_, i) => ({ housenr: 9 + i }));
 		const check = await scenario('Nextpertise', 'hung /broadband/v1, 20 items', { ...zipcode, requestOptions: { timeout: 1 } }, items, { kind: 'nodeError' });
-		expect(check.calls('/broadband/v1').length).toBe(DEFAULT_PARALLEL_REQUESTS);
+		expect(check.calls('/broadband/v1').length).toBe(Math.min(20, DEFAULT_PARALLEL_REQUESTS));
 	});
 });
 

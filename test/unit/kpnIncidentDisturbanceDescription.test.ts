@@ -31,7 +31,7 @@ describe('public contract of the Incident and Disturbance nodes (names saved wor
 		}
 		expect(property(description, 'limit', 'getAll')).toMatchObject({ default: 50, typeOptions: { minValue: 1 } });
 		const options = property(description, 'options', 'get').options as INodeProperties[];
-		expect(options.map((o) => [o.name, o.default])).toEqual([['basePath', '/network/kpn/incident'], ['parallelRequests', 10], ['timeout', 60]]);
+		expect(options.map((o) => [o.name, o.default])).toEqual([['basePath', '/network/kpn/incident'], ['parallelRequests', 50], ['timeout', 60]]);
 	});
 
 	test('kpnDisturbance: resource disturbance → getAll with filter state', () => {
@@ -44,7 +44,7 @@ describe('public contract of the Incident and Disturbance nodes (names saved wor
 		expect(property(description, 'state').default).toBe('open');
 		expect(property(description, 'simplify').default).toBe(true);
 		const options = property(description, 'options').options as INodeProperties[];
-		expect(options.map((o) => [o.name, o.default])).toEqual([['basePath', '/network/kpn/disturbance-detector'], ['parallelRequests', 10], ['timeout', 60]]);
+		expect(options.map((o) => [o.name, o.default])).toEqual([['basePath', '/network/kpn/disturbance-detector'], ['parallelRequests', 50], ['timeout', 60]]);
 	});
 
 	test.each([

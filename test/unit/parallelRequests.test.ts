@@ -7,7 +7,7 @@ import type { INodeType } from 'n8n-workflow';
 
 import { KpnIncident } from '../../nodes/KpnIncident/KpnIncident.node';
 import { Nextpertise } from '../../nodes/Nextpertise/Nextpertise.node';
-import { DEFAULT_PARALLEL_REQUESTS } from '../../nodes/shared/fields/parallelRequests';
+import { DEFAULT_PARALLEL_REQUESTS, parallelRequests } from '../../nodes/shared/fields/parallelRequests';
 import { Pace } from '../../nodes/shared/http/pace';
 import { forgetSharedTokens, markRefused, sharedToken } from '../../nodes/shared/http/sharedToken';
 import { kpnCredentialStore } from '../harness/kpnCredentials';
@@ -108,17 +108,18 @@ async function getIncidents(count: number, options: Record<string, string | numb
 }
 
 describe('Parallel Requests: reads run concurrently, bounded', () => {
+	const COUNT = DEFAULT_PARALLEL_REQUESTS + 20;
 	test.each([
 		[1, 1],
 		[5, 5],
 		[undefined, DEFAULT_PARALLEL_REQUESTS],
 	])('Parallel Requests %s: at most %s requests in flight; output order and pairedItem as the input', async (parallel, expected) => {
-		const result = await getIncidents(30, parallel === undefined ? {} : { parallelRequests: parallel });
+		const result = await getIncidents(COUNT, parallel === undefined ? {} : { parallelRequests: parallel });
 		expect(result.error).toBeUndefined();
 		expect(api.maxInFlight()).toBe(expected);
-		expect(api.arrivals).toHaveLength(30);
-		expect(result.items.map((item) => item.json.number)).toEqual(tickets(30).map((item) => item.ticket));
-		expect(result.items.map((item) => item.pairedItem)).toEqual(tickets(30).map((_, item) => ({ item })));
+		expect(api.arrivals).toHaveLength(COUNT);
+		expect(result.items.map((item) => item.json.number)).toEqual(tickets(COUNT).map((item) => item.ticket));
+		expect(result.items.map((item) => item.pairedItem)).toEqual(tickets(COUNT).map((_, item) => ({ item })));
 		expect(api.tokenCalls()).toBe(1);
 	});
 
@@ -140,6 +141,9 @@ describe('Parallel Requests: reads run concurrently, bounded', () => {
 			return { status: 200, body: { result: { number: path.split('/').pop() } } };
 		};
 		const result = await getIncidents(12, { parallelRequests: 6 }, { continueOnFail: true });
+		// More than allowed is cut to the maximum; nonsense falls back to the default.
+		expect(parallelRequests({ getNodeParameter: () => ({ parallelRequests: 1000 }) } as never)).toBe(100);
+		expect(parallelRequests({ getNodeParameter: () => ({ parallelRequests: 'many' }) } as never)).toBe(DEFAULT_PARALLEL_REQUESTS);
 		expect(result.error).toBeUndefined();
 		expect(result.items).toHaveLength(12);
 		for (const [index, item] of result.items.entries()) {

@@ -9,7 +9,7 @@ import type {
 import { duringTokenFetch, redirectHost, sealedTokenCall } from '../../nodes/shared/http/authenticatedCall';
 import { checkBaseUrl } from '../../nodes/shared/http/baseUrl';
 import { readReply } from '../../nodes/shared/http/reply';
-import { describeKpnFailure, KPN_STATUS_MEANINGS, messageFromKpnBody, type KpnFailure } from '../../nodes/shared/kpn/errorMessages';
+import { codeFromKpnBody, describeKpnFailure, KPN_STATUS_MEANINGS, messageFromKpnBody, type KpnFailure } from '../../nodes/shared/kpn/errorMessages';
 import { redactSecrets, rememberToken } from '../../nodes/shared/security/redact';
 import { sharedToken } from '../../nodes/shared/http/sharedToken';
 
@@ -155,6 +155,7 @@ function tokenStatusFailure(response: { statusCode: number; body: unknown; heade
 	return {
 		httpCode: statusCode,
 		message: messageFromKpnBody(body) ?? KPN_STATUS_MEANINGS[statusCode] ?? `HTTP ${statusCode}`,
+		code: codeFromKpnBody(body),
 		body,
 		headers: {},
 	};
@@ -164,7 +165,7 @@ function tokenRequestError(failure: KpnFailure, tokenUrl: string, clientSecret: 
 	const refused = failure.httpCode === 400 || failure.httpCode === 401;
 	const reason = refused ? 'KPN refused the Client ID / Client Secret' : 'Could not get an access token from KPN';
 	const { origin, pathname } = new URL(tokenUrl);
-	const status = failure.httpCode ? `, HTTP ${failure.httpCode}` : '';
+	const status = `${failure.httpCode ? `, HTTP ${failure.httpCode}` : ''}${failure.code ? `, KPN code ${failure.code}` : ''}`;
 	const message = `${reason} (token URL ${origin}${pathname}${status}): ${failure.message}`;
 	return new KpnTokenError(redactSecrets(message, [clientSecret]));
 }

@@ -268,6 +268,7 @@ describe('KPN Incident: create', () => {
 	test.each([
 		[400, { errorResponse: { code: '400', message: 'ci is required', info: 'Send a non-empty ci' } }, 'KPN: ci is required — Send a non-empty ci'],
 		[404, { errorResponse: { code: '404', message: 'Resource not found' } }, 'KPN: Resource not found'],
+		[400, { error: { code: '1234', message: 'Description of the error.' } }, 'KPN: Description of the error.'],
 		[500, { errorResponse: { code: '500', message: 'internal server error' } }, 'KPN: internal server error'],
 		[503, { fault: { faultstring: 'The Service is temporarily unavailable' } }, 'KPN: The Service is temporarily unavailable'],
 	])('HTTP %i on create is a clear error and the incident is not sent again', async (status, body, message) => {

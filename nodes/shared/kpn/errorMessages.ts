@@ -16,6 +16,8 @@ export const KPN_STATUS_MEANINGS: Record<number, string> = {
 export interface KpnFailure {
 	httpCode?: number;
 	message: string;
+	/** KPN's own error code from the body, when it has one. */
+	code?: string;
 	body?: unknown;
 	headers: Record<string, string>;
 }
@@ -45,18 +47,33 @@ function text(value: unknown): string | undefined {
 	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
+function objectOf(value: unknown): Record<string, unknown> | undefined {
+	return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/** A body as an object: JSON text is parsed, anything else that is no object gives undefined. */
+function bodyRecord(body: unknown): Record<string, unknown> | undefined {
+	if (typeof body !== 'string') return objectOf(body);
+	try {
+		return objectOf(JSON.parse(body));
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The object holding message and code: `errorResponse` (KPN gateway), `error` when it is an
+ * object (ServiceNow Connect: {"error":{"code":"1234","message":"…"}}), else the body itself.
+ */
+function envelopeOf(record: Record<string, unknown>): Record<string, unknown> {
+	return objectOf(record.errorResponse) ?? objectOf(record.error) ?? record;
+}
+
 /** Picks the human message out of the error bodies KPN documents. */
 export function messageFromKpnBody(body: unknown): string | undefined {
-	if (typeof body === 'string') {
-		try {
-			return messageFromKpnBody(JSON.parse(body));
-		} catch {
-			return undefined;
-		}
-	}
-	if (!body || typeof body !== 'object') return undefined;
-	const record = body as Record<string, unknown>;
-	const envelope = (record.errorResponse ?? record) as Record<string, unknown>;
+	const record = bodyRecord(body);
+	if (!record) return undefined;
+	const envelope = envelopeOf(record);
 	const fault = record.fault as { faultstring?: unknown; detail?: { errorcode?: unknown } } | undefined;
 	const parts = [
 		text(envelope.message) ?? text(envelope.detail) ?? text(envelope.title) ?? text(record.error_description),
@@ -71,6 +88,23 @@ export function messageFromKpnBody(body: unknown): string | undefined {
 	const apigee = text(record.Error) ?? text(record.error);
 	const apigeeCode = text(record.ErrorCode);
 	return apigee && apigeeCode ? `${apigee} (${apigeeCode})` : apigee;
+}
+
+function codeText(value: unknown): string | undefined {
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	return text(value);
+}
+
+/**
+ * KPN's own error code from the error bodies KPN documents: `errorResponse.code`, `error.code`
+ * (ServiceNow Connect) or a top-level `code` / `error_code` (CAMARA-style). Fault and Apigee
+ * codes are already part of the message.
+ */
+export function codeFromKpnBody(body: unknown): string | undefined {
+	const record = bodyRecord(body);
+	if (!record) return undefined;
+	const envelope = envelopeOf(record);
+	return codeText(envelope.code) ?? codeText(envelope.error_code);
 }
 
 function headerRecord(headers: Record<string, unknown> | undefined): Record<string, string> {
@@ -91,6 +125,7 @@ export function describeKpnFailure(error: unknown): KpnFailure {
 		return {
 			httpCode,
 			message: fromBody ?? meaning ?? `HTTP ${httpCode ?? 'error'}`,
+			code: codeFromKpnBody(found.response.data),
 			body: found.response.data,
 			headers: headerRecord(found.response.headers),
 		};

@@ -28,7 +28,7 @@ import {
 	RETRY_READS,
 	withRetries,
 } from '../http/retry';
-import { KPN_STATUS_MEANINGS, messageFromKpnBody } from './errorMessages';
+import { codeFromKpnBody, KPN_STATUS_MEANINGS, messageFromKpnBody } from './errorMessages';
 import { quotaFromHeaders, type KpnQuota } from './quota';
 
 export type KpnCredentialType = 'kpnApi' | 'kpnMobileServiceManagementApi';
@@ -180,10 +180,10 @@ export class KpnClient {
 		}
 		const { statusCode, body } = error.response;
 		const message = messageFromKpnBody(body) ?? KPN_STATUS_MEANINGS[statusCode] ?? `HTTP ${statusCode}`;
-		const kpnCode = (body as { errorResponse?: { code?: unknown } } | undefined)?.errorResponse?.code;
+		const kpnCode = codeFromKpnBody(body);
 		return apiError(node, {
 			message: `KPN: ${message}`,
-			description: `${where} failed (HTTP ${statusCode}${kpnCode ? `, KPN code ${String(kpnCode)}` : ''})${tries}.`,
+			description: `${where} failed (HTTP ${statusCode}${kpnCode ? `, KPN code ${kpnCode}` : ''})${tries}.`,
 			httpCode: statusCode,
 			itemIndex: request.itemIndex,
 		});

@@ -163,6 +163,17 @@ describe('Nextpertise node: the main methods of each product class, with the doc
 		}
 	});
 
+	test('set_tags with no tags clears them: the document\'s "tags": [] is sent, from the fields and from JSON', async () => {
+		const requests = rpc(() => true);
+		const fields = await run({ resource: 'broadband', operation: 'set_tags', nid: '2408ZE000100100', tags: [] });
+		const json = await run({ resource: 'broadband', operation: 'set_tags', jsonParameters: true, parametersJson: '{"nid": "2408ZE000100100", "tags": []}' });
+		expect([fields.error, json.error]).toEqual([undefined, undefined]);
+		expect(requests.map((request) => request.params)).toEqual([
+			{ nid: '2408ZE000100100', tags: [] },
+			{ nid: '2408ZE000100100', tags: [] },
+		]);
+	});
+
 	test('diagnostics get_authlog, support update_ticket and email create_forwarder from fields (numbers from expressions, lists)', async () => {
 		const requests = rpc(({ method }) => (method === 'get_authlog' ? [{ time: 't1', message: 'login' }, { time: 't2', message: 'logout' }] : {}));
 		const authlog = await run(

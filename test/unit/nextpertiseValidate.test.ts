@@ -167,17 +167,16 @@ describe('enums, types, required, nullable', () => {
 		expect(check('broadband', 'carriercheck', { zipcode: '2408ZE', housenr: 2, carrier: 'Copper', housenrext: 1 }).params.housenrext).toBe('1');
 	});
 
-	test('required: missing, empty text, null, empty list or object are refused; nested required only when the parent is sent', () => {
+	test('required: missing, empty text and null are refused; nested required only when the parent is sent', () => {
 		expect(problems('broadband', 'order_connection', {})).toEqual([
 			'zipcode is required: it must be a Dutch postcode like 2408ZE (regex ^[0-9]{4}[A-Z]{2}$)',
 			'housenr is required: it must be a number',
 			'carrier is required: it must be a whole number',
-			'circuit is required: it must not be empty',
+			'circuit is required: it must be a list',
 		]);
 		expect(problems('support', 'get_ticket', { id: '' })).toEqual(['id is required but empty: it must be a whole number']);
 		expect(problems('broadband', 'change_sla', { nid: null, product_id: 759 })[0]).toMatch(/^nid is required but empty: it must be a Nextpertise NID/);
-		expect(problems('broadband', 'set_tags', { nid: NID, tags: [] })).toEqual(['tags is required but empty: it must not be empty']);
-		expect(problems('enduser', 'set_enduser', { enduser: {} })).toEqual(['enduser is required but empty: it must not be empty']);
+		expect(problems('broadband', 'set_tags', { nid: NID })).toEqual(['tags is required: it must be a list']);
 		// order_connection's enduser is optional, its uuid required once enduser is sent.
 		const order = { zipcode: '2408ZE', housenr: 9, carrier: 633, circuit: [{ circuit: 272 }] };
 		expect(problems('broadband', 'order_connection', order)).toEqual([]);
@@ -188,6 +187,26 @@ describe('enums, types, required, nullable', () => {
 		expect(problems('enduser', 'set_enduser', { enduser: { address: { zipcode: '2408ZE' } } })).toEqual([
 			'enduser.address.housenr is required: it must be a whole number',
 		]);
+	});
+
+	test('empty lists and objects are sent as given: the document never says one must have entries', () => {
+		// The document's set_tags and order_connection examples send "tags": [] and "cpe": [].
+		expect(check('broadband', 'set_tags', { nid: NID, tags: [] })).toEqual({ params: { nid: NID, tags: [] }, problems: [] });
+		expect(check('enduser', 'set_enduser', { enduser: {} })).toEqual({ params: { enduser: {} }, problems: [] });
+		expect(check('broadband', 'get_prices', { product_list: '[]' }).params).toEqual({ product_list: [] });
+		const order = { zipcode: '2408ZE', housenr: 9, carrier: 633, circuit: [], cpe: [], tags: [] };
+		expect(check('broadband', 'order_connection', order)).toEqual({ params: order, problems: [] });
+	});
+
+	test('a list field left empty is an empty list; an optional list not added is not sent', () => {
+		const setTags = method('broadband', 'set_tags');
+		expect(collectFromFields(setTags, (name) => ({ nid: NID, tags: [] })[name], {})).toEqual({ nid: NID, tags: [] });
+		expect(collectFromFields(setTags, (name) => ({ nid: NID, tags: ['', null] })[name], {})).toEqual({ nid: NID, tags: [] });
+		expect(collectFromFields(setTags, (name) => ({ nid: NID, tags: '' })[name], {})).toEqual({ nid: NID, tags: [] });
+		const order = method('broadband', 'order_connection');
+		const fields: Record<string, unknown> = { zipcode: '2408ZE', housenr: 9, carrier: 633, circuit: {} };
+		expect(collectFromFields(order, (name) => fields[name], {})).toEqual({ ...fields, circuit: [] });
+		expect(collectFromFields(order, (name) => fields[name], { tags: [] })).toEqual({ ...fields, circuit: [], tags: [] });
 	});
 
 	test('nullable: null is sent where the document allows it, left out for other optional params', () => {
@@ -249,6 +268,8 @@ describe('reading the generated fields back', () => {
 			cpe: [],
 			contact_name: '',
 		});
+		expect(raw.cpe).toEqual([]);
+		delete raw.cpe;
 		expect(raw).toEqual({
 			zipcode: '2408ZE',
 			housenr: 9,

@@ -55,7 +55,8 @@ export interface ParamSpec {
 	 * the method acts on or is the subject of the call (an id, uuid, nid, mailbox, address, …) and
 	 * every documented request example of the method sends it. Everything else is `false` and left to
 	 * the API's own schema validation (error 011). `true` means: send it, with a value (not null,
-	 * not empty), even where the schema accepts null. A `true` nested property is required only when
+	 * not empty text), even where the schema accepts null. An empty list or object is a value: the
+	 * document never says one must have entries (set_tags sends `"tags": []`). A `true` nested property is required only when
 	 * its parent object or array item is sent. Always `false` on array items and alternatives.
 	 */
 	readonly required: boolean;

@@ -7,16 +7,18 @@ import { isRecord } from '../../isRecord';
 
 const isEmptyEntry = (value: unknown) => value === undefined || value === null || value === '';
 
-/** A list field's entries: expressions that give lists are flattened, empty entries dropped. */
+/**
+ * A list field's entries: expressions that give lists are flattened, empty entries dropped. A list
+ * field that is shown (or added) with no entries is an empty list, which is sent: `"tags": []`
+ * clears a product's tags.
+ */
 function listOf(value: unknown): unknown {
 	if (typeof value === 'string' && !value.trim().startsWith('[')) {
 		// A multi-options expression may give "A, B".
-		const parts = value.split(',').map((part) => part.trim()).filter((part) => part !== '');
-		return parts.length > 0 ? parts : undefined;
+		return value.split(',').map((part) => part.trim()).filter((part) => part !== '');
 	}
 	if (!Array.isArray(value)) return value;
-	const entries = value.flat().filter((entry) => !isEmptyEntry(entry));
-	return entries.length > 0 ? entries : undefined;
+	return value.flat().filter((entry) => !isEmptyEntry(entry));
 }
 
 /** The properties of one value group: required ones are fields of the group, the others sit in its Additional Fields. */
@@ -56,8 +58,8 @@ export function fromUi(spec: ParamSpec, value: unknown, depth = 1): unknown {
 		case 'groupList': {
 			if (!isRecord(value)) return value;
 			const groups = value[GROUP_NAME];
-			if (!Array.isArray(groups)) return groups === undefined ? undefined : groups;
-			if (groups.length === 0) return undefined;
+			if (groups === undefined) return [];
+			if (!Array.isArray(groups)) return groups;
 			return groups.map((group: unknown) => fromGroup(containerProperties(spec), group, depth));
 		}
 		case 'multiValue':
@@ -87,6 +89,8 @@ export function collectFromFields(
 		if (raw === undefined) continue;
 		const value = fromUi(param, raw);
 		if (value !== undefined) params[param.name] = value;
+		// A list shown as its own field and left empty (e.g. a JSON field left blank) is an empty list.
+		else if (placement === 'field' && param.type === 'array') params[param.name] = [];
 	}
 	return params;
 }

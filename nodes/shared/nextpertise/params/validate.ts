@@ -1,6 +1,7 @@
 // Client-side check of JSON-RPC params against the method catalogue, before anything is sent:
 // types (with coercion, see coerce.ts), required, nullable, regexes (alternatives: one must match),
-// enums, nested objects and array items. Like the API's own schema check, properties the catalogue
+// enums, nested objects and array items. Empty lists and objects are sent as given: the document
+// never says one must have entries. Like the API's own schema check, properties the catalogue
 // does not list are passed on unchecked, and "one of" variants are not enforced (types.ts).
 import type { IDataObject } from 'n8n-workflow';
 
@@ -42,8 +43,7 @@ class Checker {
 	}
 
 	private missing(spec: ParamSpec, path: string, empty: boolean): typeof NOT_SENT {
-		const what = spec.type === 'object' || spec.type === 'array' ? 'must not be empty' : `must be ${expectedText(spec)}`;
-		this.problems.push({ path, message: `${path} is required${empty ? ' but empty' : ''}: it ${what}` });
+		this.problems.push({ path, message: `${path} is required${empty ? ' but empty' : ''}: it must be ${expectedText(spec)}` });
 		return NOT_SENT;
 	}
 
@@ -66,16 +66,16 @@ class Checker {
 			if (required) return this.missing(spec, path, true);
 			return spec.nullable ? null : NOT_SENT;
 		}
-		if (spec.type === 'object') return this.object(spec, value, path, required);
-		if (spec.type === 'array') return this.array(spec, value, path, required);
+		if (spec.type === 'object') return this.object(spec, value, path);
+		if (spec.type === 'array') return this.array(spec, value, path);
 		return this.scalar(spec, value, path, required);
 	}
 
-	private object(spec: ParamSpec, raw: unknown, path: string, required: boolean): Checked {
+	private object(spec: ParamSpec, raw: unknown, path: string): Checked {
 		const value = this.parsed(spec, path, raw);
 		if (value === NOT_SENT) return NOT_SENT;
+		// The document never says an object must have properties: {} is sent as given.
 		if (!isRecord(value)) return this.wrong(spec, path, value);
-		if (required && Object.keys(value).length === 0) return this.missing(spec, path, true);
 		return this.properties(spec.properties ?? [], value, `${path}.`);
 	}
 
@@ -89,11 +89,11 @@ class Checker {
 		return result;
 	}
 
-	private array(spec: ParamSpec, raw: unknown, path: string, required: boolean): Checked {
+	private array(spec: ParamSpec, raw: unknown, path: string): Checked {
 		const value = this.parsed(spec, path, raw);
 		if (value === NOT_SENT) return NOT_SENT;
+		// The document never says a list must have entries (set_tags clears tags with `"tags": []`).
 		if (!Array.isArray(value)) return this.wrong(spec, path, value);
-		if (required && value.length === 0) return this.missing(spec, path, true);
 		const result: unknown[] = [];
 		value.forEach((item: unknown, index) => {
 			const itemSpec = spec.items ?? spec.prefixItems?.[index];

@@ -63,6 +63,7 @@ const THRESHOLD_FIELDS = {
  * - idOf: what `{id}` identifies (for its description)
  * - destructive: what cannot be undone (the description then starts with "Destructive:")
  * - required: body fields the spec leaves optional but the action cannot do without
+ * - requiredQuery: query parameters the spec leaves optional but the action cannot do without
  * - description: replaces a summary that is wrong or unclear
  * - params: descriptions of parameters for this operation only
  * - file: description of the uploaded file
@@ -286,7 +287,10 @@ const NAMING = {
 		description: 'Get templates, optionally only those whose main product is of one category',
 	}],
 	'POST /contracting/basket/modify-template': ['basketAdvanced', 'modifyTemplate', 'Modify Template', 'Save a basket into the template it modifies', {
-		description: 'Save a basket opened with templateIdToModify back into that template',
+		// Without the session KPN cannot know which basket (and so which template) to save.
+		requiredQuery: ['sessionId'],
+		params: { sessionId: 'ID of the basket session opened with Basket → Create, Basket For "Modify a Template"' },
+		description: 'Save a basket opened with Basket → Create, Basket For "Modify a Template", back into that template',
 	}],
 	'POST /contracting/basket/save-as-template': ['basketAdvanced', 'saveAsTemplate', 'Save as Template', 'Save a basket as a template', {
 		required: ['name'], params: { name: 'Name of the template', groupId: 'ID of the group the template is for' },
@@ -544,7 +548,9 @@ function buildOperation(definitions, method, path, raw, naming) {
 		path,
 		...(raw.operationId ? { operationId: raw.operationId } : {}),
 		pathParams: pick('path').map((p) => param(p.name, p, true, extra)),
-		queryParams: query.filter((p) => !(paged && (p.name === 'from' || p.name === 'to'))).map((p) => param(p.name, p, p.required, extra)),
+		queryParams: query
+			.filter((p) => !(paged && (p.name === 'from' || p.name === 'to')))
+			.map((p) => param(p.name, p, p.required || (extra.requiredQuery ?? []).includes(p.name), extra)),
 		headerParams: pick('header').map((p) => param(p.name, p, p.required, extra)),
 		...(bodies.length === 1 ? { body: body(definitions, bodies[0], extra) } : {}),
 		...(files.length === 1 ? { file: { name: files[0].name, description: extra.file ?? sentence(files[0].description) } } : {}),
@@ -555,6 +561,9 @@ function buildOperation(definitions, method, path, raw, naming) {
 		safeToRetry: method === 'GET',
 	};
 	if (extra.required && !entry.body) fail(`${key}: "required" given but there is no body`);
+	for (const name of extra.requiredQuery ?? []) {
+		if (!query.some((p) => p.name === name)) fail(`${key}: no query parameter "${name}" to require`);
+	}
 	if (entry.pathParams.some((p) => !path.includes(`{${p.name}}`))) fail(`${key}: a path parameter is not in the path`);
 
 	const names = [

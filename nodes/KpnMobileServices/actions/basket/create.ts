@@ -3,8 +3,9 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { RETRY_THROTTLED_ONLY } from '../../../shared/http/retry';
 import { isRecord } from '../../msmApi';
-import { basePathFor, itemProblem, numericId, optionsField, runMsmItems, showFor } from '../common';
+import { basePathFor, optionsField, runMsmItems, showFor } from '../common';
 import { contractLocator, subscriberLocator } from '../locators';
+import { basketStartBody } from './basketStart';
 import { BASKET_PATH } from './common';
 
 const show = showFor('basket', 'create');
@@ -22,6 +23,18 @@ export const createFields: INodeProperties[] = [
 				description: 'Add or remove products and options of a contract (sends contractId)',
 			},
 			{
+				name: 'Combine Fixed and Mobile Contracts',
+				value: 'combineFixedMobile',
+				description:
+					'Combine a fixed and a mobile contract into one (VAMO) subscription (sends fixedContractId and mobileContractId)',
+			},
+			{
+				name: 'Modify a Template',
+				value: 'modifyTemplate',
+				description:
+					'Change a product template; save it with Basket (Advanced) → Modify Template (sends templateIdToModify)',
+			},
+			{
 				name: 'New Contract for a Subscriber',
 				value: 'subscriber',
 				description: 'Order a new subscription or hardware for a subscriber (sends accountGroupId)',
@@ -32,6 +45,33 @@ export const createFields: INodeProperties[] = [
 	},
 	contractLocator({ show: { ...show, basketFor: ['contract'] } }, 'The contract to change'),
 	subscriberLocator({ show: { ...show, basketFor: ['subscriber'] } }, 'The subscriber who gets the new contract'),
+	{
+		...contractLocator(
+			{ show: { ...show, basketFor: ['combineFixedMobile'] } },
+			'The fixed contract to combine. For a mobile contract, Contract Info → Get VAMO Fixed Numbers lists the fixed ones it can be combined with.',
+		),
+		displayName: 'Fixed Contract',
+		name: 'fixedContractId',
+	},
+	{
+		...contractLocator(
+			{ show: { ...show, basketFor: ['combineFixedMobile'] } },
+			'The mobile contract to combine. For a fixed contract, Contract Info → Get VAMO Mobile Numbers lists the mobile ones it can be combined with.',
+		),
+		displayName: 'Mobile Contract',
+		name: 'mobileContractId',
+	},
+	{
+		displayName: 'Template ID',
+		name: 'templateIdToModify',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '1234567',
+		description:
+			'ID of the template to change (from Template → Get Many). Change the basket as usual, then save it into the template with Basket (Advanced) → Modify Template.',
+		displayOptions: { show: { ...show, basketFor: ['modifyTemplate'] } },
+	},
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -69,24 +109,9 @@ export async function create(this: IExecuteFunctions): Promise<INodeExecutionDat
 		prepare: (itemIndex) => {
 			const basePath = basePathFor(this, itemIndex);
 			if (basePath instanceof NodeOperationError) return basePath;
-			const basketFor = this.getNodeParameter('basketFor', itemIndex, 'contract') as string;
-			if (basketFor === 'subscriber') {
-				const id = numericId(this, itemIndex, 'subscriberId', 'Subscriber', '1234568');
-				if (id instanceof NodeOperationError) return id;
-				const body: IDataObject = { accountGroupId: Number(id) };
-				const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-				const orderId = String(additional.orderId ?? '').trim();
-				if (orderId !== '') {
-					if (!/^\d+$/.test(orderId)) {
-						return itemProblem(this, itemIndex)(`Termination Order ID: "${orderId}" is not an ID`, "KPN's IDs are whole numbers");
-					}
-					body.orderId = Number(orderId);
-				}
-				return { itemIndex, basePath, body };
-			}
-			const id = numericId(this, itemIndex, 'contractId', 'Contract', '9876543');
-			if (id instanceof NodeOperationError) return id;
-			return { itemIndex, basePath, body: { contractId: Number(id) } };
+			const body = basketStartBody(this, itemIndex);
+			if (body instanceof NodeOperationError) return body;
+			return { itemIndex, basePath, body };
 		},
 		execute: async (client, item) => {
 			const response = await client.request<unknown>({

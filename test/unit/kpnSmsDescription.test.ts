@@ -19,6 +19,7 @@ describe('KPN SMS node description', () => {
 		expect(property('sender').default).toBe('KPN');
 		expect(property('recipients').required).toBe(true);
 		expect(property('message').hint).toContain('160');
+		expect(property('message').description).toBe('The text to send, at most 1000 characters (an emoji, € or [ is one character)');
 		const options = (property('options').options as Array<{ name: string; default: unknown }>).map((o) => [o.name, o.default]);
 		expect(options).toEqual([
 			['apiPath', '/communication/kpn/sms'],

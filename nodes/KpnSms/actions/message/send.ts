@@ -15,12 +15,17 @@ import { runItems } from '../../../shared/runner/runItems';
 import { itemsName } from '../../../shared/runner/wording';
 import { normalizeSmsNumber } from '../../../shared/validation/phoneNumber';
 import { MAX_PAIRS_PER_CALL, packSmsBatches, type PreparedSms, type SmsBatch } from './packMessages';
-import { countSmsParts, invalidSenderCharacters } from './smsParts';
+import {
+	countMessageCharacters,
+	countSmsParts,
+	invalidSenderCharacters,
+	MAX_MESSAGE_CHARACTERS,
+	MESSAGE_LENGTH_RULE,
+} from './smsParts';
 
 export const SMS_API_PATH_CURRENT = '/communication/kpn/sms';
 export const SMS_API_PATH_LEGACY = '/messaging/sms-kpn/v1';
 const MAX_SENDER_LENGTH = 11;
-const MAX_CONTENT_LENGTH = 1000;
 
 const showFor = { resource: ['message'], operation: ['send'] };
 
@@ -53,8 +58,8 @@ export const sendFields: INodeProperties[] = [
 		default: '',
 		required: true,
 		displayOptions: { show: showFor },
-		description: 'The text to send, at most 1000 characters',
-		hint: 'Texts longer than 160 characters (70 with emoji or other Unicode) are split and billed as several SMS',
+		description: 'The text to send, at most 1000 characters (an emoji, € or [ is one character)',
+		hint: 'Texts longer than 160 characters (70 with emoji or other Unicode; €, [ and ] take two of the 160) are split and billed as several SMS',
 	},
 	{
 		displayName: 'Options',
@@ -157,8 +162,9 @@ function prepareItem(context: IExecuteFunctions, itemIndex: number): PreparedSms
 	const content = asText(rawContent);
 	if (content === undefined) return fail(`Message must be text, not ${describeType(rawContent)}`);
 	if (content.trim() === '') return fail('Message is empty');
-	if (content.length > MAX_CONTENT_LENGTH) {
-		return fail(`Message has ${content.length} characters; KPN allows at most ${MAX_CONTENT_LENGTH}`);
+	const characters = countMessageCharacters(content);
+	if (characters > MAX_MESSAGE_CHARACTERS) {
+		return fail(`Message has ${characters} characters; KPN allows at most ${MAX_MESSAGE_CHARACTERS} (${MESSAGE_LENGTH_RULE})`);
 	}
 
 	const raw = recipientList(context.getNodeParameter('recipients', itemIndex, ''));

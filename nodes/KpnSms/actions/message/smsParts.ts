@@ -3,21 +3,52 @@ const GSM_BASIC =
 	'@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
 const GSM_EXTENSION = '^{}\\[~]|€\f';
 
-/** How many SMS a text is split into (and billed as): 160/153 for GSM-7, 70/67 for Unicode. */
+/**
+ * KPN's SMS documentation: "Maximum message length 1000 characters". A character is one Unicode
+ * character (code point), as written: a letter, space, emoji, € or [ is one each, also when
+ * JavaScript stores it in two UTF-16 units. An emoji built from several characters (👍🏽 is 👍 and
+ * a skin tone) counts each of them.
+ */
+export const MAX_MESSAGE_CHARACTERS = 1000;
+
+/** The rule behind MAX_MESSAGE_CHARACTERS, in the words of the node's error message. */
+export const MESSAGE_LENGTH_RULE =
+	'KPN counts Unicode characters: a letter, space, emoji, € or [ is one each; an emoji built from several (such as 👍🏽) counts each part';
+
+/** The length of a message as KPN counts it against its 1000-character maximum. */
+export function countMessageCharacters(content: string): number {
+	// A string's iterator yields code points: a surrogate pair is one character.
+	return Array.from(content).length;
+}
+
+const isGsmCharacter = (char: string) => GSM_BASIC.includes(char) || GSM_EXTENSION.includes(char);
+
+/**
+ * How many SMS a text is split into (and billed as), by the GSM standard (3GPP TS 23.038/23.040):
+ * GSM-7 texts 160 septets in one SMS, else 153 per part, a character of the extension table
+ * (€ [ ] { } \ ^ ~ | and form feed) taking two; any other text goes as UCS-2, 70 UTF-16 units in
+ * one SMS, else 67 per part, an emoji outside the Basic Multilingual Plane taking two. A character
+ * is never split over two parts. An estimate: KPN's documents only say that messages over 160
+ * characters are split.
+ */
 export function countSmsParts(content: string): number {
-	let gsmLength = 0;
-	let isGsm = true;
-	for (const char of content) {
-		if (GSM_BASIC.includes(char)) gsmLength += 1;
-		else if (GSM_EXTENSION.includes(char)) gsmLength += 2;
-		else {
-			isGsm = false;
-			break;
+	const characters = [...content];
+	const gsm = characters.every(isGsmCharacter);
+	const cost = gsm ? (char: string) => (GSM_EXTENSION.includes(char) ? 2 : 1) : (char: string) => char.length;
+	const [single, perPart] = gsm ? [160, 153] : [70, 67];
+	const total = characters.reduce((sum, char) => sum + cost(char), 0);
+	if (total <= single) return 1;
+	let parts = 1;
+	let used = 0;
+	for (const char of characters) {
+		const size = cost(char);
+		if (used + size > perPart) {
+			parts++;
+			used = 0;
 		}
+		used += size;
 	}
-	if (isGsm) return gsmLength <= 160 ? 1 : Math.ceil(gsmLength / 153);
-	const units = [...content].reduce((sum, char) => sum + (char.codePointAt(0)! > 0xffff ? 2 : 1), 0);
-	return units <= 70 ? 1 : Math.ceil(units / 67);
+	return parts;
 }
 
 /**

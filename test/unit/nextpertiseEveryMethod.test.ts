@@ -1,5 +1,17 @@
 import { Nextpertise } from '../../nodes/Nextpertise/Nextpertise.node';
-import { METHODS } from '../../nodes/shared/nextpertise/catalogue';
+import { METHODS, type ParamSpec } from '../../nodes/shared/nextpertise/catalogue';
+import {
+	containerProperties,
+	GROUP_NAME,
+	isUpload,
+	OPTIONAL_NAME,
+	placementOf,
+	safeName,
+	uiKind,
+	userParams,
+} from '../../nodes/shared/nextpertise/params/shape';
+import { isRecord } from '../../nodes/shared/isRecord';
+import { memoryFile, withBinaryInput } from '../harness/binaryItems';
 import { everyText } from '../harness/kpnNock';
 import { runNode } from '../harness/runNode';
 import { useSandbox } from '../harness/sandboxSuite';
@@ -60,3 +72,132 @@ test.each(cases.map((entry) => [`${entry.resource}.${entry.method}`, entry] as c
 		expect(everyText(result.run)).not.toContain(NEXTPERTISE_SANDBOX_PASSWORD);
 	},
 );
+
+// Every request example of the document (87, in 71 methods), sent through the node: the params that
+// reach the API must be the example's params exactly — none refused, none altered ("" and null
+// included). The paging param is the node's: the examples' are left out here.
+const EXAMPLES = METHODS.flatMap((spec) =>
+	spec.examples.map((example, index) => {
+		const params: Record<string, unknown> = { ...example.params };
+		if (spec.paging) delete params[spec.paging.param];
+		return { name: `${spec.resource}.${spec.method} #${index + 1}`, spec, params };
+	}),
+);
+
+/** `value` as the sandbox's request log keeps it: passwords are masked there. */
+function asLogged(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(asLogged);
+	if (!isRecord(value)) return value;
+	return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, key === 'password' ? '***' : asLogged(entry)]));
+}
+
+/** The params of the one request sent to the method's endpoint. */
+function sentParams(spec: (typeof METHODS)[number]): unknown {
+	const calls = sandbox().log.filter((entry) => entry.method === 'POST' && entry.path === `/${spec.productClass}/v1`);
+	expect(calls).toHaveLength(1);
+	const params = { ...((calls[0].body as { params?: Record<string, unknown> }).params ?? {}) };
+	if (spec.paging) delete params[spec.paging.param];
+	return params;
+}
+
+/** The field values that give `value` for `spec` (the inverse of reading the generated fields back). */
+function uiValue(spec: ParamSpec, value: unknown, depth = 1): unknown {
+	const group = (item: unknown) => {
+		if (!isRecord(item)) return item;
+		const fields: Record<string, unknown> = {};
+		const optional: Record<string, unknown> = {};
+		for (const property of containerProperties(spec)) {
+			if (!(property.name in item)) continue;
+			(property.required ? fields : optional)[safeName(property.name)] = uiValue(property, item[property.name], depth + 1);
+		}
+		return Object.keys(optional).length > 0 ? { ...fields, [OPTIONAL_NAME]: optional } : fields;
+	};
+	switch (uiKind(spec, depth)) {
+		case 'collection':
+			if (!isRecord(value)) return value;
+			return Object.fromEntries(
+				containerProperties(spec)
+					.filter((property) => property.name in value)
+					.map((property) => [safeName(property.name), uiValue(property, value[property.name], depth + 1)]),
+			);
+		case 'group':
+			return isRecord(value) ? { [GROUP_NAME]: group(value) } : value;
+		case 'groupList':
+			return Array.isArray(value) ? { [GROUP_NAME]: value.map(group) } : value;
+		case 'json':
+			return JSON.stringify(value);
+		default:
+			return value;
+	}
+}
+
+describe('every request example of the document is sent unchanged', () => {
+	test('87 examples in 71 methods', () => {
+		expect(EXAMPLES).toHaveLength(87);
+		expect(new Set(EXAMPLES.map((entry) => `${entry.spec.resource}.${entry.spec.method}`)).size).toBe(71);
+	});
+
+	test.each(EXAMPLES.map((entry) => [entry.name, entry] as const))('%s as Parameters (JSON)', async (_name, { spec, params }) => {
+		const result = await runNode({
+			nodeType: node,
+			parameters: {
+				resource: spec.resource,
+				operation: spec.method,
+				jsonParameters: true,
+				parametersJson: JSON.stringify(params),
+				...(spec.paginated ? { returnAll: false, limit: 5 } : {}),
+			} as never,
+			credentials: nextpertiseCredentials(),
+		});
+		expect(result.error).toBeUndefined();
+		expect(sentParams(spec)).toEqual(asLogged(params));
+	});
+
+	// What the fields cannot give, so these examples can only be sent as JSON: n8n turns null in a
+	// text or list field into "" or [] (null where the document does not type it nullable), an
+	// empty collection is not sent, and change_connection's example sends enduser, which the request
+	// table does not list (so there is no field for it).
+	const FIELDS_INFEASIBLE: Record<string, string> = {
+		'broadband.carriercheck #1': 'housenrext: null',
+		'broadband.carriercheck #2': 'housenrext: null',
+		'broadband.change_connection #1': 'enduser is not in the request table',
+		'broadband.request_offer #1': 'offer_request.housenrext: null',
+		'broadband.zipcode #1': 'filter.connectionpoint: null',
+		'broadband.zipcode #2': 'filter.connectionpoint: null',
+		'broadbandBasic.zipcode #1': 'filter.connectionpoint: null',
+		'broadbandBasic.zipcode #2': 'filter.connectionpoint: null',
+		'postcodes.get_housenrext #1': 'provider_filter: null',
+		'enduser.set_enduser #1': 'enduser.address.housenrext: null',
+		'user.list_profiles #1': 'filter: {}',
+	};
+	const FIELDS_INFEASIBLE_NAMES = new Set(Object.keys(FIELDS_INFEASIBLE));
+
+	test('the examples the fields cannot give are named', () => {
+		expect(EXAMPLES.filter((entry) => FIELDS_INFEASIBLE_NAMES.has(entry.name))).toHaveLength(FIELDS_INFEASIBLE_NAMES.size);
+	});
+
+	test.each(EXAMPLES.filter((entry) => !FIELDS_INFEASIBLE_NAMES.has(entry.name)).map((entry) => [entry.name, entry] as const))(
+		'%s from the fields',
+		async (_name, { spec, params }) => {
+			const fields: Record<string, unknown> = {};
+			const additional: Record<string, unknown> = {};
+			for (const param of userParams(spec)) {
+				if (!(param.name in params)) continue;
+				(placementOf(spec, param) === 'field' ? fields : additional)[param.name] = uiValue(param, params[param.name]);
+			}
+			const result = await runNode({
+				nodeType: isUpload(spec) ? withBinaryInput(node, [{ data: memoryFile('unused', 'unused.txt') }]) : node,
+				parameters: {
+					resource: spec.resource,
+					operation: spec.method,
+					...fields,
+					[OPTIONAL_NAME]: additional,
+					...(spec.paginated ? { returnAll: false, limit: 5 } : {}),
+				} as never,
+				credentials: nextpertiseCredentials(),
+			});
+			expect(result.error).toBeUndefined();
+			expect(sentParams(spec)).toEqual(asLogged(params));
+		},
+	);
+});

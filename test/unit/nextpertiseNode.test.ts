@@ -7,7 +7,6 @@ import type { IDataObject, INodeType } from 'n8n-workflow';
 import { Nextpertise } from '../../nodes/Nextpertise/Nextpertise.node';
 import { MAX_UPLOAD_BYTES } from '../../nodes/Nextpertise/actions/upload';
 import { METHODS } from '../../nodes/shared/nextpertise/catalogue';
-import type { ParamSpec } from '../../nodes/shared/nextpertise/catalogue';
 import { FakeBinaryStore, memoryFile, withBinaryInput } from '../harness/binaryItems';
 import { NEXTPERTISE_TEST_HOST, nextpertiseBasicHeader, nextpertiseCredentialStore } from '../harness/nextpertiseCredentials';
 import { runLoadOptions } from '../harness/runLoadOptions';
@@ -76,17 +75,6 @@ async function run(
 	});
 }
 
-/** What the node sends for a documented value: without '' entries, and without null where the catalogue does not allow it. */
-function expectedSent(value: unknown, specs: readonly ParamSpec[] = []): unknown {
-	if (Array.isArray(value)) return value;
-	if (typeof value !== 'object' || value === null) return value;
-	return Object.fromEntries(
-		Object.entries(value)
-			.filter(([name, entry]) => entry !== '' && (entry !== null || specs.find((spec) => spec.name === name)?.nullable))
-			.map(([name, entry]) => [name, expectedSent(entry, specs.find((spec) => spec.name === name)?.properties)]),
-	);
-}
-
 const jsons = (result: Awaited<ReturnType<typeof run>>) => result.items.map((item) => item.json);
 const paired = (result: Awaited<ReturnType<typeof run>>) => result.items.map((item) => item.pairedItem);
 
@@ -126,6 +114,8 @@ describe('Nextpertise node: the main methods of each product class, with the doc
 			contact_phonenumber: '0101234567',
 			contact_name: 'Mrs. Your Client',
 			confirm: { 'Terminate Voice': false },
+			// Added under Additional Fields and left empty: sent as given, like the document's example.
+			serviceid: '',
 		});
 		expect(result.items).toEqual([
 			{ json: { orderid: '2408ZE000090100', transaction_uuid: '7d2c1c9e-0000-4000-8000-000000000001' }, pairedItem: { item: 0 } },
@@ -155,8 +145,8 @@ describe('Nextpertise node: the main methods of each product class, with the doc
 			expect({ key, error: result.error?.message }).toEqual({ key, error: undefined });
 			expect(requests).toHaveLength(1);
 			expect(requests[0].path).toBe(`/${spec.productClass}/v1`);
-			// Sent as documented, except null / '' for optional params the document does not type as nullable.
-			expect({ key, params: requests[0].params }).toEqual({ key, params: expectedSent(example, spec.params) });
+			// Sent exactly as documented, "" and null included.
+			expect({ key, params: requests[0].params }).toEqual({ key, params: example });
 			const expected = resource === 'broadbandBasic' ? expect.objectContaining(reply as IDataObject) : reply;
 			expect({ key, output: jsons(result) }).toEqual({ key, output: [expected] });
 			nock.cleanAll();

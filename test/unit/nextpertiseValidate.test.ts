@@ -209,19 +209,28 @@ describe('enums, types, required, nullable', () => {
 		expect(collectFromFields(order, (name) => fields[name], { tags: [] })).toEqual({ ...fields, circuit: [], tags: [] });
 	});
 
-	test('nullable: null is sent where the document allows it, left out for other optional params', () => {
+	test('optional null is sent as given, also where the type table does not list null (the document\'s examples do)', () => {
 		const order = { zipcode: '2408ZE', housenr: 9, carrier: 633, circuit: [{ circuit: 272 }] };
 		const sent = check('broadband', 'order_connection', { ...order, custwishdate: null, sla: null, contract_duration: null }).params;
-		expect(sent).toEqual({ ...order, custwishdate: null, sla: null });
-		expect(check('broadband', 'zipcode', { zipcode: '2408ZE', housenr: 10, housenrext: null }).params).toEqual({ zipcode: '2408ZE', housenr: 10 });
+		expect(sent).toEqual({ ...order, custwishdate: null, sla: null, contract_duration: null });
+		// carriercheck, zipcode and get_housenrext examples send housenrext, filter.connectionpoint and provider_filter as null.
+		const zipcode = { zipcode: '2408ZE', housenr: 10, housenrext: null, filter: { provider: ['TELE2'], connectionpoint: null, timeout: 15 } };
+		expect(check('broadband', 'zipcode', zipcode)).toEqual({ params: zipcode, problems: [] });
+		const housenrext = { housenr: 16, zipcode: '2584TX', provider_filter: null, dont_do_recursion: false };
+		expect(check('postcodes', 'get_housenrext', housenrext)).toEqual({ params: housenrext, problems: [] });
 	});
 
-	test('empty optional text is not sent; unknown properties pass through unchecked', () => {
+	test('optional empty text is sent as given, unchecked; empty text for an optional number is not sent; unknown properties pass through', () => {
 		const order = { zipcode: '2408ZE', housenr: 9, carrier: 633, circuit: [{ circuit: 272, note: 'kept' }] };
 		expect(check('broadband', 'order_connection', { ...order, serviceid: '', contact_name: '  ', extra: { any: 1 } }).params).toEqual({
 			...order,
+			serviceid: '',
+			contact_name: '  ',
 			extra: { any: 1 },
 		});
+		// The document's list_offers example filters on "zipcode": "" (its regex would refuse "").
+		expect(check('broadband', 'list_offers', { filter: { zipcode: '' } })).toEqual({ params: { filter: { zipcode: '' } }, problems: [] });
+		expect(check('broadband', 'order_connection', { ...order, sla: '' }).params).toEqual(order);
 	});
 
 	test('JSON text for objects and lists is parsed; bad JSON names the field', () => {
@@ -286,7 +295,21 @@ describe('reading the generated fields back', () => {
 			circuit: [{ circuit: 272, vlan: 6, tags: ['office'] }, { circuit: 274 }],
 			enduser: { uuid: 'abcde900-08e4-4d95-8793-8083660ea700' },
 			confirm: { 'Terminate Voice': true },
+			// Added under Additional Fields: sent as given.
+			contact_name: '',
 		});
+		// An optional field that is not added is not sent.
+		expect(collectFromFields(method('broadband', 'order_connection'), (name) => fields[name], {})).not.toHaveProperty('contact_name');
+	});
+
+	test('a text field added and left empty: "" as given, null for a nullable date or phone number (as the document\'s order_connection example)', () => {
+		const fields: Record<string, unknown> = { zipcode: '2408ZE', housenr: 9, carrier: 633, circuit: { values: [{ circuit: 272 }] } };
+		const raw = collectFromFields(method('broadband', 'order_connection'), (name) => fields[name], {
+			serviceid: '',
+			custwishdate: '',
+			requested_phonenumber: '',
+		});
+		expect(raw).toMatchObject({ serviceid: '', custwishdate: null, requested_phonenumber: null });
 	});
 
 	test('multi-options from an expression ("A, B") and empty JSON fields', () => {

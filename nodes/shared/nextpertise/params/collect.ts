@@ -1,9 +1,10 @@
 // Reads a method's params back from the node's generated fields (see shape.ts for how each
 // parameter is shown) or from the "Parameters (JSON)" field. Nothing is checked here: the result
-// goes through validate.ts, which coerces, checks and drops empty optional values.
+// goes through validate.ts, which coerces and checks it.
 import type { MethodSpec, ParamSpec } from '../catalogue';
 import { containerProperties, GROUP_NAME, OPTIONAL_NAME, placementOf, safeName, uiKind, userParams } from './shape';
 import { isRecord } from '../../isRecord';
+import { alternativesOf } from './formats';
 
 const isEmptyEntry = (value: unknown) => value === undefined || value === null || value === '';
 
@@ -68,9 +69,25 @@ export function fromUi(spec: ParamSpec, value: unknown, depth = 1): unknown {
 		case 'json':
 			// An untouched JSON field ('', '{}' or '[]') is not sent.
 			return typeof value === 'string' && ['', '{}', '[]'].includes(value.replace(/\s+/g, '')) ? undefined : value;
+		case 'string':
+		case 'options':
+			return value === '' ? emptyText(spec) : value;
 		default:
 			return value;
 	}
+}
+
+/**
+ * A text field that was added and left empty (n8n also gives '' for an expression that gives
+ * null): '' as given (the document's examples send "serviceid": "" and "note": ""), except for an
+ * optional parameter the document allows null for and whose format cannot be empty (a date, a
+ * phone number): that is null, as in the document's order_connection example.
+ */
+function emptyText(spec: ParamSpec): unknown {
+	if (spec.required || !spec.nullable) return '';
+	const formats = alternativesOf(spec).filter((alternative) => alternative.regex !== undefined);
+	const emptyFits = formats.length === 0 || formats.some((alternative) => new RegExp(alternative.regex!).test(''));
+	return emptyFits && !spec.enum ? '' : null;
 }
 
 /**

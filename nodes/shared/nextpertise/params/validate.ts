@@ -1,7 +1,7 @@
 // Client-side check of JSON-RPC params against the method catalogue, before anything is sent:
 // types (with coercion, see coerce.ts), required, nullable, regexes (alternatives: one must match),
-// enums, nested objects and array items. Empty lists and objects are sent as given: the document
-// never says one must have entries. Like the API's own schema check, properties the catalogue
+// enums, nested objects and array items. Empty lists and objects, and optional "" and null, are
+// sent as given: the document's own examples send them. Like the API's own schema check, properties the catalogue
 // does not list are passed on unchecked, and "one of" variants are not enforced (types.ts).
 import type { IDataObject } from 'n8n-workflow';
 
@@ -18,12 +18,12 @@ export interface ParamProblem {
 }
 
 export interface CheckedParams {
-	/** The params to send: coerced, normalised, without empty optional values. */
+	/** The params to send: coerced and normalised; optional "" and null are kept as given. */
 	readonly params: IDataObject;
 	readonly problems: readonly ParamProblem[];
 }
 
-/** Marks a value that is not sent (empty optional text, null for a non-nullable optional). */
+/** Marks a value that is not sent (absent, or empty text given for an optional number or boolean). */
 const NOT_SENT = Symbol('not sent');
 type Checked = unknown | typeof NOT_SENT;
 
@@ -62,10 +62,9 @@ class Checker {
 
 	value(spec: ParamSpec, value: unknown, path: string, required: boolean): Checked {
 		if (value === undefined) return required ? this.missing(spec, path, false) : NOT_SENT;
-		if (value === null) {
-			if (required) return this.missing(spec, path, true);
-			return spec.nullable ? null : NOT_SENT;
-		}
+		// An optional null is sent as given: the document's examples send it also where the type
+		// table does not list null (carriercheck's housenrext, zipcode's filter.connectionpoint).
+		if (value === null) return required ? this.missing(spec, path, true) : null;
 		if (spec.type === 'object') return this.object(spec, value, path);
 		if (spec.type === 'array') return this.array(spec, value, path);
 		return this.scalar(spec, value, path, required);
@@ -120,7 +119,9 @@ class Checker {
 		}
 		const value = coerced.value;
 		if (typeof value !== 'string') return value;
-		if (value.trim() === '') return required ? this.missing(spec, path, true) : NOT_SENT;
+		// Optional empty text is sent as given, unchecked (the document's examples send
+		// "serviceid": "" and "filter": {"zipcode": ""}).
+		if (value.trim() === '') return required ? this.missing(spec, path, true) : raw;
 		const formats = alternativesOf(spec).filter((alternative) => alternative.regex !== undefined);
 		if (formats.length > 0 && !formats.some((alternative) => new RegExp(alternative.regex!).test(value))) {
 			return this.wrong(spec, path, raw);

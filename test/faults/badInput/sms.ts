@@ -5,6 +5,8 @@ const family = 'KPN SMS';
 const nodeType = () => new KpnSms();
 const base = { resource: 'message', operation: 'send', sender: 'KPN', recipients: '={{ $json.to }}', message: '={{ $json.text }}' };
 const to = (number: string | number) => ({ parameters: base, items: [{ to: number, text: 'Storing opgelost' }] });
+const tooLong = (characters: number) =>
+	`Message has ${characters} characters; KPN allows at most 1000 (KPN counts Unicode characters: a letter, space, emoji, € or [ is one each; an emoji built from several (such as 👍🏽) counts each part)`;
 const sms = (name: string, message: BadInputCase['message'], setup: Pick<BadInputCase, 'parameters' | 'items'> & { item?: number }): BadInputCase => ({
 	family,
 	name,
@@ -47,7 +49,8 @@ export const smsCases: BadInputCase[] = [
 	sms('sender is a list (expression)', 'Sender must be text, not a list', { ...to('0612345678'), parameters: { ...base, sender: '={{ ["KPN", "NL"] }}' } }),
 	sms('empty message', 'Message is empty', { parameters: base, items: [{ to: '0612345678', text: '' }] }),
 	sms('message of spaces only', 'Message is empty', { parameters: base, items: [{ to: '0612345678', text: '   ' }] }),
-	sms('message of 1001 characters', 'Message has 1001 characters; KPN allows at most 1000', { parameters: base, items: [{ to: '0612345678', text: 'x'.repeat(1001) }] }),
+	sms('message of 1001 characters', tooLong(1001), { parameters: base, items: [{ to: '0612345678', text: 'x'.repeat(1001) }] }),
+	sms('message of 1001 emoji', tooLong(1001), { parameters: base, items: [{ to: '0612345678', text: '😀'.repeat(1001) }] }),
 	sms('message is an object (expression)', 'Message must be text, not an object', { parameters: { ...base, message: '={{ { text: $json.text } }}' }, items: [{ to: '0612345678', text: 'hi' }] }),
 	sms('webhook URL is not http(s)', 'Delivery Report Webhook URL "ftp://example.com/dlr" is not an http(s) URL', {
 		...to('0612345678'),

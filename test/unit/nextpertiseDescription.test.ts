@@ -17,7 +17,7 @@ const { properties } = node.description;
 
 /** The properties n8n shows for one resource/operation with the given other values. */
 function shownFor(method: Pick<MethodSpec, 'resource' | 'method'>, values: Record<string, unknown> = {}): INodeProperties[] {
-	const nodeValues = { resource: method.resource, operation: method.method, jsonParameters: false, returnAll: false, ...values };
+	const nodeValues = { resource: method.resource, operation: method.method, jsonParameters: false, returnAll: false, onePage: false, ...values };
 	return properties.filter((property) => {
 		const show = property.displayOptions?.show ?? {};
 		return Object.entries(show).every(([name, allowed]) => (allowed as unknown[]).includes(nodeValues[name as keyof typeof nodeValues]));
@@ -129,6 +129,28 @@ describe('Nextpertise node: fields', () => {
 				const additional = collectionOptions(shown.find((p) => p.name === 'additionalFields')).map((p) => p.name);
 				expect(additional).not.toContain(method.paging!.param);
 			}
+		}
+	});
+
+	test('One Page: Page / Page Size (pagination) or Offset / Page Size (paging) with the document\'s limits, instead of Return All / Limit', () => {
+		const tickets = shownFor({ resource: 'support', method: 'list_tickets' }, { onePage: true });
+		expect(tickets.some((p) => p.name === 'returnAll' || p.name === 'limit')).toBe(false);
+		const paged = (fields: INodeProperties[]) =>
+			fields.filter((p) => ['page', 'offset', 'pageSize'].includes(p.name)).map((p) => [p.name, p.default, p.typeOptions?.minValue]);
+		expect(paged(tickets)).toEqual([
+			['page', 1, 1],
+			['pageSize', 100, 0],
+		]);
+		expect(paged(shownFor({ resource: 'user', method: 'list_profiles' }, { onePage: true }))).toEqual([
+			['offset', 0, 0],
+			['pageSize', 100, 1],
+		]);
+		expect(shownFor({ resource: 'support', method: 'list_tickets' }).some((p) => p.name === 'page')).toBe(false);
+		for (const method of METHODS) {
+			expect({ method: method.method, onePage: shownFor(method).some((p) => p.name === 'onePage') }).toEqual({
+				method: method.method,
+				onePage: method.paginated,
+			});
 		}
 	});
 

@@ -75,12 +75,13 @@ test.each(cases.map((entry) => [`${entry.resource}.${entry.method}`, entry] as c
 
 // Every request example of the document (87, in 71 methods), sent through the node: the params that
 // reach the API must be the example's params exactly — none refused, none altered ("" and null
-// included). The paging param is the node's: the examples' are left out here.
+// included). The paging param is the node's: an example's `pagination` / `paging` is asked for with
+// One Page (Page / Offset and Page Size) and must come back as documented too.
 const EXAMPLES = METHODS.flatMap((spec) =>
 	spec.examples.map((example, index) => {
 		const params: Record<string, unknown> = { ...example.params };
 		if (spec.paging) delete params[spec.paging.param];
-		return { name: `${spec.resource}.${spec.method} #${index + 1}`, spec, params };
+		return { name: `${spec.resource}.${spec.method} #${index + 1}`, spec, params, documented: example.params };
 	}),
 );
 
@@ -95,9 +96,23 @@ function asLogged(value: unknown): unknown {
 function sentParams(spec: (typeof METHODS)[number]): unknown {
 	const calls = sandbox().log.filter((entry) => entry.method === 'POST' && entry.path === `/${spec.productClass}/v1`);
 	expect(calls).toHaveLength(1);
-	const params = { ...((calls[0].body as { params?: Record<string, unknown> }).params ?? {}) };
-	if (spec.paging) delete params[spec.paging.param];
-	return params;
+	return (calls[0].body as { params?: Record<string, unknown> }).params ?? {};
+}
+
+/** The paging fields that ask for an example's documented page (Return All / Limit when it documents none). */
+function pagingFields(spec: (typeof METHODS)[number], documented: Readonly<Record<string, unknown>>): Record<string, unknown> {
+	if (!spec.paging) return {};
+	const asked = documented[spec.paging.param] as Record<string, number> | undefined;
+	if (!asked) return { returnAll: false, limit: 5 };
+	return spec.paging.style === 'page'
+		? { onePage: true, page: asked.page, pageSize: asked.per_page }
+		: { onePage: true, offset: asked.offset, pageSize: asked.length };
+}
+
+/** What must be sent: the example, with the node's paging param where the example has none. */
+function expectedParams(spec: (typeof METHODS)[number], documented: Readonly<Record<string, unknown>>): unknown {
+	if (!spec.paging || spec.paging.param in documented) return asLogged(documented);
+	return asLogged({ ...documented, [spec.paging.param]: spec.paging.style === 'page' ? { page: 1, per_page: 5 } : { offset: 0, length: 5 } });
 }
 
 /** The field values that give `value` for `spec` (the inverse of reading the generated fields back). */
@@ -137,7 +152,7 @@ describe('every request example of the document is sent unchanged', () => {
 		expect(new Set(EXAMPLES.map((entry) => `${entry.spec.resource}.${entry.spec.method}`)).size).toBe(71);
 	});
 
-	test.each(EXAMPLES.map((entry) => [entry.name, entry] as const))('%s as Parameters (JSON)', async (_name, { spec, params }) => {
+	test.each(EXAMPLES.map((entry) => [entry.name, entry] as const))('%s as Parameters (JSON)', async (_name, { spec, params, documented }) => {
 		const result = await runNode({
 			nodeType: node,
 			parameters: {
@@ -145,12 +160,12 @@ describe('every request example of the document is sent unchanged', () => {
 				operation: spec.method,
 				jsonParameters: true,
 				parametersJson: JSON.stringify(params),
-				...(spec.paginated ? { returnAll: false, limit: 5 } : {}),
+				...pagingFields(spec, documented),
 			} as never,
 			credentials: nextpertiseCredentials(),
 		});
 		expect(result.error).toBeUndefined();
-		expect(sentParams(spec)).toEqual(asLogged(params));
+		expect(sentParams(spec)).toEqual(expectedParams(spec, documented));
 	});
 
 	// What the fields cannot give, so these examples can only be sent as JSON: n8n turns null in a
@@ -178,7 +193,7 @@ describe('every request example of the document is sent unchanged', () => {
 
 	test.each(EXAMPLES.filter((entry) => !FIELDS_INFEASIBLE_NAMES.has(entry.name)).map((entry) => [entry.name, entry] as const))(
 		'%s from the fields',
-		async (_name, { spec, params }) => {
+		async (_name, { spec, params, documented }) => {
 			const fields: Record<string, unknown> = {};
 			const additional: Record<string, unknown> = {};
 			for (const param of userParams(spec)) {
@@ -192,12 +207,12 @@ describe('every request example of the document is sent unchanged', () => {
 					operation: spec.method,
 					...fields,
 					[OPTIONAL_NAME]: additional,
-					...(spec.paginated ? { returnAll: false, limit: 5 } : {}),
+					...pagingFields(spec, documented),
 				} as never,
 				credentials: nextpertiseCredentials(),
 			});
 			expect(result.error).toBeUndefined();
-			expect(sentParams(spec)).toEqual(asLogged(params));
+			expect(sentParams(spec)).toEqual(expectedParams(spec, documented));
 		},
 	);
 });

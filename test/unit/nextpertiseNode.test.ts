@@ -244,6 +244,54 @@ describe('Nextpertise node: paging for the user', () => {
 		expect(jsons(many).map((row) => row.id)).toEqual(Array.from({ length: 250 }, (_, i) => i));
 	});
 
+	test('One Page (page style): exactly one call with the page and size asked for; that page\'s rows, even when more pages follow', async () => {
+		const requests = rpc(({ params }) => {
+			const { page, per_page: perPage } = params.pagination as { page: number; per_page: number };
+			return { tickets: Array.from({ length: perPage }, (_, i) => ({ id: (page - 1) * perPage + i })), pagination: { next_page: page + 1 } };
+		});
+		const result = await run({ resource: 'support', operation: 'list_tickets', onePage: true, page: 3, pageSize: 50, additionalFields: { closed: false } });
+		expect(result.error).toBeUndefined();
+		expect(requests.map((request) => request.params)).toEqual([{ closed: false, pagination: { page: 3, per_page: 50 } }]);
+		expect(jsons(result).map((row) => row.id)).toEqual(Array.from({ length: 50 }, (_, i) => 100 + i));
+
+		// The document's list_carriers example asks per_page 0 ("all" on some endpoints); numbers from expressions are read too.
+		nock.cleanAll();
+		const carriers = rpc(() => ({ carriers: [{ id: 633 }, { id: 634 }], pagination: { next_page: null } }));
+		const all = await run({ resource: 'broadband', operation: 'list_carriers', onePage: true, page: '1', pageSize: 0 });
+		expect(all.error).toBeUndefined();
+		expect(carriers.map((request) => request.params)).toEqual([{ pagination: { page: 1, per_page: 0 } }]);
+		expect(all.items).toHaveLength(2);
+	});
+
+	test('One Page (offset style, user list_profiles): one call with paging {offset, length}', async () => {
+		const requests = rpc(({ params }) => {
+			const { offset, length } = params.paging as { offset: number; length: number };
+			return { profiles: Array.from({ length }, (_, i) => ({ username: `user${offset + i}` })), count: 500 };
+		});
+		const result = await run({ resource: 'user', operation: 'list_profiles', onePage: true, offset: 10, pageSize: 2 });
+		expect(result.error).toBeUndefined();
+		expect(requests.map((request) => request.params)).toEqual([{ paging: { offset: 10, length: 2 } }]);
+		expect(jsons(result)).toEqual([{ username: 'user10' }, { username: 'user11' }]);
+	});
+
+	test('One Page: page, size and offset are checked against the document\'s limits before any request', async () => {
+		const requests = rpc(() => ({ tickets: [] }));
+		const cases: Array<[Record<string, unknown>, string]> = [
+			[{ resource: 'support', operation: 'list_tickets', page: 0, pageSize: 10 }, 'Page (pagination.page) must be a whole number of at least 1 (got 0)'],
+			[{ resource: 'support', operation: 'list_tickets', page: 1.5, pageSize: 10 }, 'Page (pagination.page) must be a whole number of at least 1 (got 1.5)'],
+			[{ resource: 'support', operation: 'list_tickets', page: 1, pageSize: -1 }, 'Page Size (pagination.per_page) must be a whole number of at least 0 (got -1)'],
+			[{ resource: 'support', operation: 'list_tickets', page: 'two', pageSize: 10 }, 'Page (pagination.page) must be a whole number of at least 1 (got "two")'],
+			[{ resource: 'user', operation: 'list_profiles', offset: -1, pageSize: 2 }, 'Offset (paging.offset) must be a whole number of at least 0 (got -1)'],
+			[{ resource: 'user', operation: 'list_profiles', offset: 0, pageSize: 0 }, 'Page Size (paging.length) must be a whole number of at least 1 (got 0)'],
+		];
+		for (const [parameters, message] of cases) {
+			const result = await run({ ...parameters, onePage: true });
+			expect(result.error?.message).toBe(`Item 0: ${message}`);
+			expect(result.error?.description).toContain('Nothing was sent to');
+		}
+		expect(requests).toHaveLength(0);
+	});
+
 	test('page style without pagination info in the reply (list_reports): a short page is the last', async () => {
 		const requests = rpc(({ params }) => {
 			const { page } = params.pagination as { page: number };
@@ -385,7 +433,7 @@ describe('Nextpertise node: Parameters as JSON', () => {
 			'Item 0: nid must be a Nextpertise NID (carrier or circuit ID) like 2408ZE000100100 (regex ^[0-9]{4}[A-Z]{2}[0-9]{5}[0-9A-Z]{4}$) (or null), got "2408ZE"',
 		);
 		const paging = await run({ resource: 'support', operation: 'list_tickets', jsonParameters: true, parametersJson: '{"pagination": {"page": 1}}', returnAll: true });
-		expect(paging.error?.message).toBe('Item 0: Parameters (JSON): remove "pagination"; the node pages for you (use Return All or Limit)');
+		expect(paging.error?.message).toBe('Item 0: Parameters (JSON): remove "pagination"; the node pages for you (use Return All or Limit, or One Page for a page of your choice)');
 		expect(requests).toHaveLength(0);
 	});
 

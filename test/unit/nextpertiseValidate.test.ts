@@ -327,7 +327,7 @@ describe('reading the generated fields back', () => {
 		});
 		expect(collectFromJson(method('support', 'get_ticket'), '{"id": ')).toMatchObject({ problem: expect.stringMatching(/^Parameters \(JSON\) is not valid JSON: /) });
 		expect(collectFromJson(method('support', 'list_tickets'), { pagination: { page: 2 } })).toEqual({
-			problem: 'Parameters (JSON): remove "pagination"; the node pages for you (use Return All or Limit)',
+			problem: 'Parameters (JSON): remove "pagination"; the node pages for you (use Return All or Limit, or One Page for a page of your choice)',
 		});
 	});
 });

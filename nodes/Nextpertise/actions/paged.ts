@@ -1,4 +1,5 @@
-// Paging for the user: the node asks page after page until the list ends or Limit is reached.
+// Paging for the user: the node asks page after page until the list ends or Limit is reached, or
+// asks for the one page the user names (One Page).
 // 'page' style sends `pagination: { page, per_page }` and follows the reply's
 // `pagination.next_page` until it is null; 'offset' style sends `paging: { offset, length }` and
 // stops at the reply's `count` or at a short page.
@@ -6,10 +7,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { isRecord } from '../../shared/isRecord';
 import type { MethodSpec } from '../../shared/nextpertise/catalogue';
+import { DEFAULT_PAGE_SIZE, pagingParams, type OnePage } from '../../shared/nextpertise/paging';
 import type { NextpertiseClient } from '../../shared/nextpertise/transport';
 
 /** Page size asked for (the document names no maximum). */
-export const PAGE_SIZE = 100;
+export const PAGE_SIZE = DEFAULT_PAGE_SIZE;
 /** A guard against a server that never says "last page". */
 export const MAX_PAGES = 1000;
 
@@ -17,6 +19,8 @@ export interface Wanted {
 	readonly returnAll: boolean;
 	/** Used when not returnAll. */
 	readonly limit: number;
+	/** One Page: exactly one call for this page, all its rows returned (returnAll and limit are not used). */
+	readonly page?: OnePage;
 }
 
 /** The rows of one page: the `itemsKey` array of the result (or the result, if it is a list); undefined if there is no list. */
@@ -76,6 +80,8 @@ export async function fetchRows(
 			itemIndex,
 		);
 	};
+	if (wanted.page) return pageRowsOf(await call(pagingParams(paging.style, wanted.page))).map(rowItem);
+
 	const tooManyPages = () =>
 		client.replyProblem(
 			`${method.method} has more than ${MAX_PAGES} pages`,

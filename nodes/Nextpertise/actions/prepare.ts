@@ -1,6 +1,6 @@
 // One item's call, checked before anything is sent: the params from the fields (or the JSON),
-// the upload's file, Return All / Limit. Problems are returned as NodeOperationErrors naming the
-// item and the parameter.
+// the upload's file, Return All / Limit or One Page. Problems are returned as NodeOperationErrors
+// naming the item and the parameter.
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -10,6 +10,7 @@ import { collectFromFields, collectFromJson } from '../../shared/nextpertise/par
 import { isUpload, OPTIONAL_NAME, userParams } from '../../shared/nextpertise/params/shape';
 import { isRecord } from '../../shared/isRecord';
 import { checkParams } from '../../shared/nextpertise/params/validate';
+import { asNumber, DEFAULT_PAGE_SIZE, ONE_PAGE_FIELDS, onePageProblem } from '../../shared/nextpertise/paging';
 import type { Wanted } from './paged';
 import { planUpload, type PlannedUpload } from './upload';
 
@@ -39,7 +40,19 @@ function readParams(context: IExecuteFunctions, method: MethodSpec, itemIndex: n
 	);
 }
 
-function readWanted(context: IExecuteFunctions, itemIndex: number): Wanted | NodeOperationError {
+function readWanted(context: IExecuteFunctions, method: MethodSpec, itemIndex: number): Wanted | NodeOperationError {
+	if (context.getNodeParameter(ONE_PAGE_FIELDS.onePage, itemIndex, false) === true) {
+		const style = method.paging!.style;
+		const first = asNumber(
+			style === 'page'
+				? context.getNodeParameter(ONE_PAGE_FIELDS.page, itemIndex, 1)
+				: context.getNodeParameter(ONE_PAGE_FIELDS.offset, itemIndex, 0),
+		);
+		const size = asNumber(context.getNodeParameter(ONE_PAGE_FIELDS.pageSize, itemIndex, DEFAULT_PAGE_SIZE));
+		const problem = onePageProblem(style, first, size);
+		if (problem !== undefined) return itemProblem(context, itemIndex)(problem, `Nothing was sent to ${method.method}.`);
+		return { returnAll: false, limit: 0, page: { first: first as number, size: size as number } };
+	}
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) === true;
 	if (returnAll) return { returnAll, limit: 0 };
 	const limit = Number(context.getNodeParameter('limit', itemIndex, 50));
@@ -80,7 +93,7 @@ export async function prepareCall(
 
 	let wanted: Wanted | undefined;
 	if (method.paginated) {
-		const read = readWanted(context, itemIndex);
+		const read = readWanted(context, method, itemIndex);
 		if (read instanceof NodeOperationError) return read;
 		wanted = read;
 	}

@@ -1,10 +1,9 @@
 // The node's fields, generated from the method catalogue: one field per required top-level param
 // (named exactly as documented), the optional ones in Additional Fields, objects and lists as
 // collections / fixedCollections (see shared/nextpertise/params/shape.ts), JSON where the shape is
-// too deep, Return All / Limit instead of the paging param, and the "Parameters as JSON" switch.
+// too deep, Return All / Limit or One Page instead of the paging param, and the "Parameters as JSON" switch.
 import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { returnAllAndLimit } from '../../shared/fields/returnAllLimit';
 import type { MethodSpec, NextpertiseResource, ParamSpec } from '../../shared/nextpertise/catalogue';
 import { exampleOf, formatHint } from '../../shared/nextpertise/params/formats';
 import {
@@ -18,6 +17,7 @@ import {
 	userParams,
 } from '../../shared/nextpertise/params/shape';
 import { enumLabel, labelOf } from './labels';
+import { pageFields } from './pageFields';
 import { dropdownFor } from './overrides';
 import { methodShape, paramShape, shapeText } from './shapeHint';
 import { fitDescription, fitSentences } from './text';
@@ -246,7 +246,7 @@ export function methodFields(method: MethodSpec): INodeProperties[] {
 		.filter((param) => placementOf(method, param) === 'field')
 		.map((param) => ({ ...fieldFor(param, place(param, true)), displayOptions: { show: fieldShow } }));
 	if (isUpload(method)) fields.push(binaryField(show));
-	if (method.paginated) fields.push(...returnAllAndLimit(show));
+	if (method.paginated) fields.push(...pageFields(method, show));
 	const additional = params
 		.filter((param) => placementOf(method, param) === 'additional')
 		.map((param) => fieldFor(param, place(param, false)))

@@ -130,7 +130,7 @@ export function collectFromJson(method: MethodSpec, value: unknown): JsonParams 
 	const paging = method.paging?.param;
 	if (paging && paging in parsed) {
 		return {
-			problem: `Parameters (JSON): remove "${paging}"; the node pages for you (use Return All or Limit)`,
+			problem: `Parameters (JSON): remove "${paging}"; the node pages for you (use Return All or Limit, or One Page for a page of your choice)`,
 		};
 	}
 	return { params: parsed };

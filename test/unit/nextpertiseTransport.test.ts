@@ -85,6 +85,56 @@ describe('Nextpertise JSON-RPC transport', () => {
 		});
 	});
 
+	describe.each(ERROR_CODES.map((spec) => [spec.code, spec] as const))('documented error %s in an HTTP error body', (code, spec) => {
+		test.each([400, 500])('HTTP %i: the same documented meaning and cid as on HTTP 200, with the status kept', async (status) => {
+			const message = spec.message.replace('%s', 'x').replace('%d', '1');
+			nock(NEXTPERTISE_TEST_HOST)
+				.post('/email/v1')
+				.reply(status, (_uri: string, body: RpcBody) => ({ jsonrpc: '2.0', id: body.id, error: { code, message, data: { cid: 'cid-42' } } }));
+			const result = await run({ productClass: 'email', method: 'delete_mailbox', params: { mailbox: 'a@example.com' }, safeToRetry: false });
+			expect(result.error?.name).toBe('NodeApiError');
+			expect(result.error?.message).toBe(`Nextpertise error ${code}: ${message} (HTTP ${status})`);
+			expect(result.error?.httpCode).toBe(String(status));
+			expect(result.error?.description).toContain(`delete_mailbox on /email/v1 failed with HTTP ${status}.`);
+			expect(result.error?.description).toContain(spec.meaning.split('\n')[0]);
+			expect(result.error?.description).toContain('Correlation id (cid): cid-42');
+			if (status === 500) {
+				expect(result.error?.description).toContain('delete_mailbox changes data, so it was not sent again: check in InControl whether it took effect');
+			}
+		});
+	});
+
+	test('a JSON-RPC error in an HTTP 503 body: a read is retried, then described with code, meaning, tries and status', async () => {
+		const spec = ERROR_CODES.find((entry) => entry.code === '001')!;
+		const api = nock(NEXTPERTISE_TEST_HOST)
+			.post('/postcodes/v1')
+			.times(3)
+			.reply(503, (_uri: string, body: RpcBody) => ({ jsonrpc: '2.0', id: body.id, error: { code: 1, message: 'Undocumented Error (cid: ab-1)' } }), {
+				'Retry-After': '0',
+			});
+		const result = await run({ safeToRetry: true });
+		expect(api.isDone()).toBe(true);
+		expect(result.error?.message).toBe('Nextpertise error 001: Undocumented Error (cid: ab-1) (HTTP 503)');
+		expect(result.error?.description).toContain('failed with HTTP 503 after 3 tries.');
+		expect(result.error?.description).toContain(spec.meaning.split('\n')[0]);
+		expect(result.error?.description).toContain('Correlation id (cid): ab-1');
+	});
+
+	test('a JSON-RPC error in an HTTP 401/403 body keeps the access hint; a body with only a message is read as before', async () => {
+		nock(NEXTPERTISE_TEST_HOST)
+			.post('/broadband/v1')
+			.reply(403, (_uri: string, body: RpcBody) => ({ jsonrpc: '2.0', id: body.id, error: { code: '012', message: 'Config Prohibited Error.' } }));
+		const refused = await run({ productClass: 'broadband', method: 'list_connections', permission: '#broadband-r' });
+		expect(refused.error?.message).toBe('Nextpertise error 012: Config Prohibited Error. (HTTP 403)');
+		expect(refused.error?.description).toContain('the permission #broadband-r');
+		expect(refused.error?.httpCode).toBe('403');
+
+		// The document's own HTTP 401 example body.
+		nock(NEXTPERTISE_TEST_HOST).post('/postcodes/v1').reply(401, { message: 'You cannot consume this service' });
+		const plain = await run();
+		expect(plain.error?.message).toBe('Nextpertise refused access (HTTP 401): You cannot consume this service');
+	});
+
 	test('the correlation id (cid) is shown, from the error, its data or its message', async () => {
 		nock(NEXTPERTISE_TEST_HOST)
 			.post('/postcodes/v1')

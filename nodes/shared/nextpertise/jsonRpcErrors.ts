@@ -65,6 +65,26 @@ export function describeJsonRpcError(error: JsonRpcErrorObject): DescribedJsonRp
 	};
 }
 
+/**
+ * The error's message and explanation lines, the same for a JSON-RPC error answered with HTTP 200
+ * and one in the body of an HTTP error: "Nextpertise error 007: …", the document's meaning of the
+ * code and the correlation id to quote to Nextpertise.
+ */
+export function jsonRpcErrorText(error: JsonRpcErrorObject): { message: string; lines: string[] } {
+	const described = describeJsonRpcError(error);
+	const lines = [
+		described.meaning,
+		described.cid === undefined ? undefined : `Correlation id (cid): ${described.cid} — mention it when you contact Nextpertise.`,
+	].filter((line): line is string => line !== undefined);
+	return { message: `Nextpertise error ${described.code}: ${described.message}`, lines };
+}
+
+/** The JSON-RPC error object of a reply body, if it has one. */
+export function jsonRpcErrorOf(body: Record<string, unknown> | undefined): JsonRpcErrorObject | undefined {
+	const error = body?.error;
+	return error !== null && typeof error === 'object' && !Array.isArray(error) ? (error as JsonRpcErrorObject) : undefined;
+}
+
 /** The document's wording for the HTTP statuses it lists (401, 404). */
 export function documentedHttpMeaning(statusCode: number): string | undefined {
 	return HTTP_ERROR_CODES.find((spec) => spec.code === String(statusCode))?.meaning;

@@ -23,7 +23,7 @@ import { ReplyTooLarge } from '../http/reply';
 import { Redactor } from '../security/redact';
 import { DEFAULT_MAX_ATTEMPTS, DEFAULT_MAX_TOTAL_WAIT_MS, NEVER_RETRY, RETRY_READS, withRetries } from '../http/retry';
 import type { ProductClass } from './catalogue';
-import { describeJsonRpcError, documentedHttpMeaning, type JsonRpcErrorObject } from './jsonRpcErrors';
+import { documentedHttpMeaning, jsonRpcErrorOf, jsonRpcErrorText, type JsonRpcErrorObject } from './jsonRpcErrors';
 
 export const NEXTPERTISE_CREDENTIAL_TYPE = 'nextpertiseApi';
 export type NextpertiseContext = IExecuteFunctions | ILoadOptionsFunctions;
@@ -142,15 +142,10 @@ export class NextpertiseClient {
 			});
 		}
 		if (body.error !== undefined && body.error !== null) {
-			const described = describeJsonRpcError(body.error as JsonRpcErrorObject);
-			const lines = [
-				`${this.where(call)} failed.`,
-				described.meaning,
-				described.cid === undefined ? undefined : `Correlation id (cid): ${described.cid} — mention it when you contact Nextpertise.`,
-			].filter((line): line is string => line !== undefined);
+			const { message, lines } = jsonRpcErrorText(body.error as JsonRpcErrorObject);
 			throw apiError(node, {
-				message: `Nextpertise error ${described.code}: ${described.message}`,
-				description: lines.join('\n'),
+				message,
+				description: [`${this.where(call)} failed.`, ...lines].join('\n'),
 				itemIndex: call.itemIndex,
 			});
 		}
@@ -229,7 +224,8 @@ export class NextpertiseClient {
 			});
 		}
 		const { statusCode, body } = error.response;
-		const said = parseBody(body)?.message;
+		const parsed = parseBody(body);
+		const said = parsed?.message;
 		const fromServer = typeof said === 'string' && said.trim() !== '' ? `: ${said.trim()}` : '';
 		const documented = documentedHttpMeaning(statusCode);
 		let message = `Nextpertise answered HTTP ${statusCode}${fromServer}`;
@@ -250,6 +246,19 @@ export class NextpertiseClient {
 			notRetried = ` Nextpertise refused ${call.method} before carrying it out; it changes data, so it was not sent again: repeat it later.`;
 		} else if (!call.safeToRetry && statusCode >= 500) {
 			notRetried = ` ${call.method} changes data, so it was not sent again: check in InControl whether it took effect before you repeat it.`;
+		}
+		const rpcError = jsonRpcErrorOf(parsed);
+		if (rpcError) {
+			// A JSON-RPC error object in the body: described as on HTTP 200, with the status kept.
+			const { message: rpcMessage, lines } = jsonRpcErrorText(rpcError);
+			return apiError(node, {
+				message: `${rpcMessage} (HTTP ${statusCode})`,
+				description: [`${this.where(call)} failed with HTTP ${statusCode}${tries}.`, ...lines, `${hint}${notRetried}`.trim()]
+					.filter((line) => line !== '')
+					.join('\n'),
+				httpCode: statusCode,
+				itemIndex: call.itemIndex,
+			});
 		}
 		return apiError(node, {
 			message,

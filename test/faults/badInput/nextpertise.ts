@@ -86,7 +86,7 @@ export const nextpertiseCases: BadInputCase[] = [
 	nextpertise('Parameters as JSON: not valid JSON', /^Parameters \(JSON\) is not valid JSON: /, {
 		parameters: { resource: 'support', operation: 'get_ticket', jsonParameters: true, parametersJson: '{"id": ' },
 	}),
-	nextpertise('Parameters as JSON: a "pagination" key (the node pages)', 'Parameters (JSON): remove "pagination"; the node pages for you (use Return All or Limit)', {
+	nextpertise('Parameters as JSON: a "pagination" key (the node pages)', 'Parameters (JSON): remove "pagination"; the node pages for you (use Return All or Limit, or One Page for a page of your choice)', {
 		parameters: { resource: 'broadband', operation: 'list_connections', returnAll: true, jsonParameters: true, parametersJson: '{"pagination": {"page": 2, "per_page": 10}}' },
 	}),
 	nextpertise('Parameters as JSON: a wrong postcode inside', `zipcode must be ${POSTCODE}, got "2408"`, {
@@ -94,6 +94,12 @@ export const nextpertiseCases: BadInputCase[] = [
 	}),
 	nextpertise('Limit of 0 on a paged list', 'Limit must be a whole number of at least 1 (got 0)', {
 		parameters: { resource: 'support', operation: 'list_tickets', returnAll: false, limit: 0 },
+	}),
+	nextpertise('One Page: page 0 (pages start at 1)', 'Page (pagination.page) must be a whole number of at least 1 (got 0)', {
+		parameters: { resource: 'support', operation: 'list_tickets', onePage: true, page: 0, pageSize: 50 },
+	}),
+	nextpertise('One Page: list_profiles length 0', 'Page Size (paging.length) must be a whole number of at least 1 (got 0)', {
+		parameters: { resource: 'user', operation: 'list_profiles', onePage: true, offset: 0, pageSize: 0 },
 	}),
 	nextpertise('attachments upload: the item has no binary data', 'binary property "data" not found on this item', {
 		parameters: { resource: 'attachments', operation: 'upload', binaryPropertyName: 'data' },

@@ -11,6 +11,8 @@ import {
 	userParams,
 } from '../../nodes/shared/nextpertise/params/shape';
 import { isRecord } from '../../nodes/shared/isRecord';
+import { collectFromJson } from '../../nodes/shared/nextpertise/params/collect';
+import { checkParams } from '../../nodes/shared/nextpertise/params/validate';
 import { memoryFile, withBinaryInput } from '../harness/binaryItems';
 import { everyText } from '../harness/kpnNock';
 import { runNode } from '../harness/runNode';
@@ -150,6 +152,16 @@ describe('every request example of the document is sent unchanged', () => {
 	test('87 examples in 71 methods', () => {
 		expect(EXAMPLES).toHaveLength(87);
 		expect(new Set(EXAMPLES.map((entry) => `${entry.spec.resource}.${entry.spec.method}`)).size).toBe(71);
+	});
+
+	test('the check before sending gives every example back unchanged, secrets included (the request log masks them)', () => {
+		const changed = EXAMPLES.filter(({ spec, params }) => {
+			const read = collectFromJson(spec, JSON.stringify(params));
+			if (!('params' in read)) return true;
+			const checked = checkParams(userParams(spec), read.params);
+			return checked.problems.length > 0 || JSON.stringify(checked.params) !== JSON.stringify(params);
+		});
+		expect(changed.map((entry) => entry.name)).toEqual([]);
 	});
 
 	test.each(EXAMPLES.map((entry) => [entry.name, entry] as const))('%s as Parameters (JSON)', async (_name, { spec, params, documented }) => {

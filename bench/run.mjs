@@ -16,18 +16,56 @@ import { markdownTable, updateBenchmarksMd, writeResults } from './lib/report.mj
 import { startSandboxProcess } from './lib/sandbox.mjs';
 import { benchCredentials } from './lib/workflows.mjs';
 import coldLoad from './scenarios/coldLoad.mjs';
+import coldTokenStorm from './scenarios/coldTokenStorm.mjs';
 import incidentAttachment from './scenarios/incidentAttachment.mjs';
 import nextpertiseReturnAll from './scenarios/nextpertiseReturnAll.mjs';
+import perItemReads from './scenarios/perItemReads.mjs';
 import smsBulk from './scenarios/smsBulk.mjs';
 import tokenReuse from './scenarios/tokenReuse.mjs';
 
 /** Every scenario, in table order. A new one is one more module here. */
-const SCENARIOS = [smsBulk, tokenReuse, nextpertiseReturnAll, incidentAttachment, coldLoad];
+const SCENARIOS = [smsBulk, perItemReads, tokenReuse, coldTokenStorm, nextpertiseReturnAll, incidentAttachment, coldLoad];
 
-/** Sizes: `full` is the size the targets are set for; `ci` keeps the CI step short (see BENCHMARKS.md). */
+/**
+ * Sizes: `full` is the size the targets are set for; `ci` keeps the CI step short (see BENCHMARKS.md).
+ * Per-item reads: `perItemReads` addresses; the Parallel Requests values measured besides the
+ * default at 50 ms (`perItemParallel`) and 200 ms (`perItemParallelSlow`); the 0 ms runs
+ * (`perItemZeroRuns`, median), also with the legacy expression engine (`perItemLegacy`).
+ * Cold token storm: `stormExecutions` executions at once × `stormItems` items.
+ */
 const SIZES = {
-	full: { name: 'full', smsItems: 1000, executions: 10, itemsPerExecution: 100, nextpertiseRows: 10_000, attachmentMb: 9, coldLoadRuns: 5 },
-	ci: { name: 'ci (reduced)', smsItems: 200, executions: 3, itemsPerExecution: 20, nextpertiseRows: 1_000, attachmentMb: 9, coldLoadRuns: 3 },
+	full: {
+		name: 'full',
+		smsItems: 1000,
+		executions: 10,
+		itemsPerExecution: 100,
+		nextpertiseRows: 10_000,
+		attachmentMb: 9,
+		coldLoadRuns: 5,
+		perItemReads: 300,
+		perItemParallel: [1, 5, 10, 20],
+		perItemParallelSlow: [20, 100],
+		perItemLegacy: true,
+		perItemZeroRuns: 3,
+		stormExecutions: 10,
+		stormItems: 20,
+	},
+	ci: {
+		name: 'ci (reduced)',
+		smsItems: 200,
+		executions: 3,
+		itemsPerExecution: 20,
+		nextpertiseRows: 1_000,
+		attachmentMb: 9,
+		coldLoadRuns: 3,
+		perItemReads: 60,
+		perItemParallel: [1],
+		perItemParallelSlow: [],
+		perItemLegacy: false,
+		perItemZeroRuns: 1,
+		stormExecutions: 10,
+		stormItems: 5,
+	},
 };
 const LATENCY_MS = 20;
 

@@ -3,9 +3,10 @@
 // JSON-RPC calls plus one /jwt/log-in. Measured twice:
 // - in n8n-core's engine (bench/inprocess/nextpertiseReturnAll.ts) over the full N rows: rows out,
 //   wall time, peak memory above what the process held before;
-// - in real n8n (`n8n execute`) over a tenth of N, at most REAL_N8N_MAX_ROWS rows: `execute` prints the whole run
-//   and does not always finish printing it before it exits (seen at 2,000 and 10,000 rows; Items
-//   then shows 0 and the target "NOT met"), so larger runs cannot be read back reliably.
+// - in real n8n (`n8n execute`) over a tenth of N, at most REAL_N8N_MAX_ROWS rows: `execute` prints the whole run,
+//   and read through a pipe, larger runs came back cut off (seen at 2,000 and 10,000 rows; Items
+//   then showed 0 and the target "NOT met"). bench/lib/n8n.mjs now has n8n print into a file,
+//   which reads back whole runs of 30 MB, so this limit could be raised.
 import { runInProcessScript } from '../lib/inprocess.mjs';
 import { CREDENTIAL_IDS, NEXTPERTISE_NODE, nextpertiseReturnAllWorkflow } from '../lib/workflows.mjs';
 import { measureOnce } from './smsBulk.mjs';

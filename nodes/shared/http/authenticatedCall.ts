@@ -1,5 +1,6 @@
 import type {
 	IAdditionalCredentialOptions,
+	ICredentialDataDecryptedObject,
 	IExecuteFunctions,
 	IHttpRequestHelper,
 	IHttpRequestOptions,
@@ -189,6 +190,9 @@ function withDeadline(context: RequestContext, deadline: RequestDeadline): Reque
  * becomes RedirectRefused), the whole request has a deadline, and the reply is read with a size
  * limit. With `withNewToken`, the credential's expirable token is passed as empty, which makes n8n
  * run the credential's preAuthentication (fetch a token, log in) and store the result first.
+ * `runCredentials`, the credential as the client read it for this node run, is handed to n8n so
+ * that it is not read from the database and decrypted again for every request; a token n8n
+ * fetches is put into it, so the next requests of the run use that token.
  */
 export async function authenticatedCall(
 	context: RequestContext,
@@ -196,17 +200,20 @@ export async function authenticatedCall(
 	options: IHttpRequestOptions,
 	withNewToken: boolean,
 	limits: CallLimits,
+	runCredentials?: ICredentialDataDecryptedObject,
 ): Promise<FullResponse> {
-	let additional: IAdditionalCredentialOptions | undefined;
+	const stored = context.getNode().credentials?.[credentialType];
+	const decrypted = (data: ICredentialDataDecryptedObject): IAdditionalCredentialOptions => ({
+		credentialsDecrypted: { id: stored?.id ?? '', name: stored?.name ?? '', type: credentialType, data },
+	});
+	let additional = runCredentials ? decrypted(runCredentials) : undefined;
+	let renewed: ICredentialDataDecryptedObject | undefined;
 	if (withNewToken) {
-		const stored = context.getNode().credentials?.[credentialType];
-		const current = await context.getCredentials(credentialType);
-		const data = { ...current, accessToken: '' };
+		const current = runCredentials ?? (await context.getCredentials<ICredentialDataDecryptedObject>(credentialType));
+		renewed = { ...current, accessToken: '' };
 		// The token fetch then knows which token was refused, and that another one may be reused.
-		markRefused(data, current.accessToken);
-		additional = {
-			credentialsDecrypted: { id: stored?.id ?? '', name: stored?.name ?? '', type: credentialType, data },
-		};
+		markRefused(renewed, current.accessToken);
+		additional = decrypted(renewed);
 	}
 	const deadline = new RequestDeadline(limits.deadlineMs);
 	const sealed: IHttpRequestOptions = {
@@ -221,6 +228,10 @@ export async function authenticatedCall(
 		.call(withDeadline(context, deadline), credentialType, sealed, additional)
 		.catch((error: unknown) => (deadline.fired ? new DeadlineExceeded(limits.deadlineMs) : error))) as FullResponse | Error;
 	deadline.pause();
+	// n8n put the new token into the object it was given; the run's next requests use it too.
+	if (renewed && runCredentials && renewed.accessToken) {
+		Object.assign(runCredentials, { accessToken: renewed.accessToken, accessTokenExpiresAt: renewed.accessTokenExpiresAt });
+	}
 	// Thrown as they are: the transport turns them into the node's error, with the API's wording.
 	if (response instanceof Error) throw response;
 	if (response.statusCode >= 300 && response.statusCode < 400) {

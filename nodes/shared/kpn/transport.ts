@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -76,6 +77,8 @@ export class KpnClient {
 		readonly redactor: Redactor,
 		/** The whole time one request may take (Options → Timeout). */
 		readonly deadlineMs: number,
+		/** The credential as read once for this node run (see authenticatedCall). */
+		private readonly credentials: ICredentialDataDecryptedObject,
 	) {}
 
 	static async connect(context: KpnContext, credentialType: KpnCredentialType): Promise<KpnClient> {
@@ -85,7 +88,7 @@ export class KpnClient {
 			throw new NodeOperationError(context.getNode(), `KPN credential: ${baseUrl.problem}`);
 		}
 		const deadlineMs = requestDeadlineMs(context as Parameters<typeof requestDeadlineMs>[0]);
-		return new KpnClient(context, credentialType, baseUrl.url, Redactor.forCredential(credentials), deadlineMs);
+		return new KpnClient(context, credentialType, baseUrl.url, Redactor.forCredential(credentials), deadlineMs, credentials);
 	}
 
 	url(basePath: string, path: string): string {
@@ -144,7 +147,7 @@ export class KpnClient {
 	}
 
 	private async call(options: IHttpRequestOptions, withNewToken: boolean): Promise<FullResponse> {
-		return await authenticatedCall(this.context, this.credentialType, options, withNewToken, { deadlineMs: this.deadlineMs });
+		return await authenticatedCall(this.context, this.credentialType, options, withNewToken, { deadlineMs: this.deadlineMs }, this.credentials);
 	}
 
 	private toNodeError(error: unknown, request: KpnRequest, attempts: number): Error {

@@ -1,4 +1,5 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
@@ -64,6 +65,8 @@ export class NextpertiseClient {
 		readonly redactor: Redactor,
 		/** The whole time one request may take (Options → Timeout). */
 		readonly deadlineMs: number,
+		/** The credential as read once for this node run (see authenticatedCall). */
+		private readonly credentials: ICredentialDataDecryptedObject,
 	) {
 		this.renewTokenFirst =
 			usesJwt && typeof tokenExpiresAt === 'number' && tokenExpiresAt - JWT_RENEW_MARGIN_MS <= Date.now();
@@ -82,6 +85,7 @@ export class NextpertiseClient {
 			credentials.accessTokenExpiresAt,
 			Redactor.forCredential(credentials),
 			requestDeadlineMs(context as Parameters<typeof requestDeadlineMs>[0], NEXTPERTISE_OPTIONS_COLLECTION),
+			credentials,
 		);
 	}
 
@@ -179,7 +183,7 @@ export class NextpertiseClient {
 	private async request(options: IHttpRequestOptions, withNewToken: boolean): Promise<FullResponse> {
 		return await authenticatedCall(this.context, NEXTPERTISE_CREDENTIAL_TYPE, options, withNewToken, {
 			deadlineMs: this.deadlineMs,
-		});
+		}, this.credentials);
 	}
 
 	/** For a write that got no usable answer: it may have been carried out, and it was not sent again. */

@@ -72,10 +72,10 @@ const THRESHOLD_FIELDS = {
  */
 const NAMING = {
 	// Track and trace: orders
-	'GET /track-and-trace/orders': ['order', 'getAll', 'Get Many', 'Get many orders'],
-	'GET /track-and-trace/orders/{id}': ['order', 'get', 'Get', 'Get an order', { idOf: 'order' }],
+	'GET /track-and-trace/orders': ['order', 'getAll', 'Get Many', 'Get many mobile orders with filters'],
+	'GET /track-and-trace/orders/{id}': ['order', 'get', 'Get', 'Get a mobile order by ID', { idOf: 'order' }],
 	'GET /track-and-trace/orders/{id}/pretty': ['order', 'getPretty', 'Get Pretty', 'Get an order in readable form', { idOf: 'order' }],
-	'POST /track-and-trace/orders/{id}/cancel': ['order', 'cancel', 'Cancel', 'Cancel an order', {
+	'POST /track-and-trace/orders/{id}/cancel': ['order', 'cancel', 'Cancel', 'Cancel a pending mobile order', {
 		idOf: 'order', destructive: 'The order is stopped and cannot be resumed.',
 	}],
 	'GET /track-and-trace/orders/{id}/hardware': ['order', 'getHardware', 'Get Hardware', 'Get the hardware of an order', {
@@ -87,8 +87,8 @@ const NAMING = {
 	'GET /track-and-trace/overview': ['order', 'getOverview', 'Get Overview', 'Get the number of orders per type'],
 
 	// Track and trace: service requests
-	'GET /track-and-trace/service-requests': ['serviceRequest', 'getAll', 'Get Many', 'Get many service requests'],
-	'GET /track-and-trace/service-requests/{id}': ['serviceRequest', 'get', 'Get', 'Get a service request', {
+	'GET /track-and-trace/service-requests': ['serviceRequest', 'getAll', 'Get Many', 'Get many mobile service requests with filters'],
+	'GET /track-and-trace/service-requests/{id}': ['serviceRequest', 'get', 'Get', 'Get a mobile service request by ID', {
 		idOf: 'service request', description: 'Get the details of a service request',
 	}],
 	'GET /track-and-trace/service-requests/{id}/attachments/{attachmentId}': ['serviceRequest', 'getAttachment', 'Get Attachment', 'Get an attachment of a service request', {
@@ -96,7 +96,7 @@ const NAMING = {
 		description: 'Download an attachment of a service request as a file',
 		binaryFile: { fileName: 'attachment-{attachmentId}', mimeType: 'application/octet-stream' },
 	}],
-	'POST /track-and-trace/service-requests/{id}/cancel': ['serviceRequest', 'cancel', 'Cancel', 'Cancel a service request', {
+	'POST /track-and-trace/service-requests/{id}/cancel': ['serviceRequest', 'cancel', 'Cancel', 'Cancel a pending mobile service request', {
 		idOf: 'service request', destructive: 'The request is stopped and cannot be resumed.',
 	}],
 	'GET /track-and-trace/returned-hardware-service-requests': ['serviceRequest', 'getReturnedHardware', 'Get Returned Hardware Requests', 'Get many return hardware service requests', {
@@ -108,7 +108,7 @@ const NAMING = {
 		required: ['orderId'], description: 'Register the hardware of an order in Apple DEP (Device Enrollment Program)',
 		params: { orderId: 'ID of the order the hardware was ordered in' },
 	}],
-	'POST /order/authorize': ['orderAction', 'authorize', 'Authorize', 'Authorize an order', { required: ['orderId'] }],
+	'POST /order/authorize': ['orderAction', 'authorize', 'Authorize', 'Authorize a mobile order that awaits approval', { required: ['orderId'] }],
 	'POST /order/block-sim': ['orderAction', 'blockSim', 'Block SIM', 'Block the SIM of a contract', {
 		required: ['contractId'], description: 'Block the SIM card of a contract',
 		destructive: 'The SIM card stops working until it is unblocked.',
@@ -120,7 +120,7 @@ const NAMING = {
 		required: ['contractId', 'destinationGroupId'], description: 'Move a contract to another group of the hierarchy',
 	}],
 	'GET /order/operations': ['orderAction', 'getAvailableOperations', 'Get Available Operations', 'Get the operations available for a contract'],
-	'POST /order/porting-out': ['orderAction', 'portOut', 'Port Out', 'Port out a contract', {
+	'POST /order/porting-out': ['orderAction', 'portOut', 'Port Out', 'Port out the number of a mobile contract to another provider', {
 		required: ['contractId'], description: 'Port out the number of a contract to another provider',
 		destructive: 'The number leaves KPN and the contract ends.',
 	}],
@@ -131,7 +131,7 @@ const NAMING = {
 	'POST /order/replace-sim/validator': ['orderAction', 'validateSimCard', 'Validate SIM Card Number', 'Validate a new SIM card number', {
 		required: ['contractId', 'newSimCardNumber'], description: 'Check whether a SIM card number can be used to replace the SIM of a contract',
 	}],
-	'POST /order/return-hardware': ['orderAction', 'returnHardware', 'Return Hardware', 'Return hardware of an order', {
+	'POST /order/return-hardware': ['orderAction', 'returnHardware', 'Return Hardware', 'Return the hardware of a mobile order', {
 		required: ['orderId', 'hardwareToReturn', 'reason'], description: 'Return hardware of an order to KPN',
 		params: {
 			orderId: 'ID of the order the hardware was ordered in',
@@ -142,7 +142,7 @@ const NAMING = {
 		required: ['orderId'], description: 'Register the hardware of an order in Samsung Knox',
 		params: { orderId: 'ID of the order the hardware was ordered in' },
 	}],
-	'POST /order/terminate': ['orderAction', 'terminate', 'Terminate', 'Terminate a contract', {
+	'POST /order/terminate': ['orderAction', 'terminate', 'Terminate', 'Terminate a mobile contract on a date', {
 		required: ['contractId'], description: 'Terminate a contract',
 		destructive: 'The contract and its number end on the wish date.',
 	}],
@@ -158,14 +158,14 @@ const NAMING = {
 	}],
 
 	// Subscriber administration
-	'POST /hierarchy/subscribers': ['subscriberAdmin', 'create', 'Create', 'Create a subscriber', {
+	'POST /hierarchy/subscribers': ['subscriberAdmin', 'create', 'Create', 'Create a mobile subscriber in a hierarchy group', {
 		description: 'Create a subscriber, with a user when userAdditionalInfo is given',
 	}],
 	'POST /hierarchy/subscribers/link': ['subscriberAdmin', 'linkToGripIdentity', 'Link to Grip Identity', 'Link a subscriber to a grip identity', {
 		required: ['subscriberId', 'gripEntityId'],
 	}],
 	'GET /hierarchy/grip-entities': ['subscriberAdmin', 'getGripEntities', 'Get Unlinked Grip Entities', 'Get grip entities not linked to a subscriber'],
-	'GET /hierarchy/subscribers/roles': ['subscriberAdmin', 'getRoles', 'Get Roles', 'Get all roles'],
+	'GET /hierarchy/subscribers/roles': ['subscriberAdmin', 'getRoles', 'Get Roles', 'Get all roles a mobile subscriber user can have'],
 	'GET /hierarchy/subscribers/roles/{roleId}/privileges': ['subscriberAdmin', 'getRolePrivileges', 'Get Role Privileges', 'Get the privileges of a role'],
 	'POST /hierarchy/subscribers/{id}/assign-entities': ['subscriberAdmin', 'assignEntities', 'Assign Managed Entities', 'Assign managed entities to a subscriber', {
 		idOf: 'subscriber (employee)', required: ['groupIds'], description: 'Assign hierarchy entities for an employee to manage',
@@ -173,13 +173,13 @@ const NAMING = {
 	'POST /hierarchy/subscribers/{id}/unassign-entities': ['subscriberAdmin', 'unassignEntities', 'Unassign Managed Entities', 'Unassign managed entities from a subscriber', {
 		idOf: 'subscriber (employee)', required: ['groupIds'], description: 'Stop an employee managing the given hierarchy entities',
 	}],
-	'POST /hierarchy/subscribers/{id}/delete': ['subscriberAdmin', 'delete', 'Delete', 'Delete a subscriber', {
+	'POST /hierarchy/subscribers/{id}/delete': ['subscriberAdmin', 'delete', 'Delete', 'Delete a mobile subscriber', {
 		idOf: 'subscriber', destructive: 'The subscriber cannot be restored.',
 	}],
 	'GET /hierarchy/subscribers/{id}/managed-entities': ['subscriberAdmin', 'getManagedEntities', 'Get Managed Entities', 'Get the entities a subscriber manages', {
 		idOf: 'subscriber (employee)',
 	}],
-	'POST /hierarchy/subscribers/{id}/move': ['subscriberAdmin', 'move', 'Move', 'Move a subscriber', {
+	'POST /hierarchy/subscribers/{id}/move': ['subscriberAdmin', 'move', 'Move', 'Move a mobile subscriber to another hierarchy group', {
 		idOf: 'subscriber', required: ['destinationGroupId'], description: 'Move a subscriber to another location in the company hierarchy',
 	}],
 	'GET /hierarchy/subscribers/{id}/operations': ['subscriberAdmin', 'getOperations', 'Get Operations', 'Get the operations available for a subscriber', {
@@ -193,30 +193,30 @@ const NAMING = {
 	}],
 
 	// Hierarchy items (cost centers, virtual groups)
-	'POST /hierarchy/children/cost-center': ['hierarchyItem', 'createCostCenter', 'Create Cost Center', 'Create a cost center', {
+	'POST /hierarchy/children/cost-center': ['hierarchyItem', 'createCostCenter', 'Create Cost Center', 'Create a cost center in the mobile hierarchy', {
 		required: ['groupId', 'name'], params: { name: 'Name of the cost center' }, description: 'Create a cost center under a group',
 	}],
-	'POST /hierarchy/children/virtual-group': ['hierarchyItem', 'createVirtualGroup', 'Create Virtual Group', 'Create a virtual group', {
+	'POST /hierarchy/children/virtual-group': ['hierarchyItem', 'createVirtualGroup', 'Create Virtual Group', 'Create a virtual group in the mobile hierarchy', {
 		required: ['groupId', 'name'], params: { name: 'Name of the virtual group' }, description: 'Create a virtual group under a group',
 	}],
-	'POST /hierarchy/children/move': ['hierarchyItem', 'move', 'Move', 'Move hierarchy items', {
+	'POST /hierarchy/children/move': ['hierarchyItem', 'move', 'Move', 'Move items to another place in the mobile hierarchy', {
 		required: ['destinationGroupId', 'movedGroupIds'], description: 'Move up to 10 hierarchy items to another location',
 	}],
 	'GET /hierarchy/children/operations': ['hierarchyItem', 'getOperations', 'Get Operations', 'Get the hierarchy operations available to you'],
-	'GET /hierarchy/children/{id}': ['hierarchyItem', 'get', 'Get', 'Get a hierarchy item', { idOf: 'hierarchy item' }],
-	'POST /hierarchy/children/{id}': ['hierarchyItem', 'update', 'Update', 'Update a hierarchy item', {
+	'GET /hierarchy/children/{id}': ['hierarchyItem', 'get', 'Get', 'Get an item of the mobile hierarchy by ID', { idOf: 'hierarchy item' }],
+	'POST /hierarchy/children/{id}': ['hierarchyItem', 'update', 'Update', 'Update an item of the mobile hierarchy', {
 		idOf: 'cost center or custom group', params: { name: 'New name' },
 	}],
 	'GET /hierarchy/children/{id}/operations': ['hierarchyItem', 'getItemOperations', 'Get Item Operations', 'Get the operations available for a hierarchy item', {
 		idOf: 'hierarchy item',
 	}],
-	'POST /hierarchy/children/{id}/remove': ['hierarchyItem', 'remove', 'Remove', 'Remove a hierarchy item', {
+	'POST /hierarchy/children/{id}/remove': ['hierarchyItem', 'remove', 'Remove', 'Remove an item from the mobile hierarchy', {
 		idOf: 'cost center or custom group',
 		destructive: 'Its end users and units move to the next higher item of the structure.',
 	}],
 
 	// Contracts: details, counts, VAMO numbers
-	'GET /contract/id/{id}': ['contractInfo', 'get', 'Get', 'Get a contract', { idOf: 'contract' }],
+	'GET /contract/id/{id}': ['contractInfo', 'get', 'Get', 'Get the details of a mobile contract by ID', { idOf: 'contract' }],
 	'GET /contract/overview': ['contractInfo', 'getOverview', 'Get Overview', 'Get the number of contracts per type'],
 	'GET /contract/id/{id}/vamo/fixed-numbers': ['contractInfo', 'getVamoFixedNumbers', 'Get VAMO Fixed Numbers', 'Get fixed numbers to combine with a contract', {
 		idOf: 'contract',
@@ -226,20 +226,20 @@ const NAMING = {
 	}],
 
 	// Thresholds
-	'GET /contract/thresholds': ['threshold', 'getAll', 'Get Many', 'Get many thresholds'],
-	'POST /contract/thresholds': ['threshold', 'create', 'Create', 'Create a threshold', {
+	'GET /contract/thresholds': ['threshold', 'getAll', 'Get Many', 'Get many mobile usage thresholds'],
+	'POST /contract/thresholds': ['threshold', 'create', 'Create', 'Create a mobile usage threshold', {
 		required: ['name', 'type', 'dailyValue'], params: THRESHOLD_FIELDS,
 	}],
-	'GET /contract/thresholds/availability': ['threshold', 'getAvailability', 'Get Availability', 'Check access to thresholds', {
+	'GET /contract/thresholds/availability': ['threshold', 'getAvailability', 'Get Availability', 'Check whether you have access to mobile usage thresholds', {
 		description: 'Check whether you have access to thresholds',
 	}],
-	'POST /contract/thresholds/remove': ['threshold', 'remove', 'Remove', 'Remove thresholds', {
+	'POST /contract/thresholds/remove': ['threshold', 'remove', 'Remove', 'Remove one or more mobile usage thresholds', {
 		required: ['thresholdIds'], destructive: 'The thresholds are deleted; if one cannot be, none is.',
 	}],
-	'GET /contract/thresholds/{id}': ['threshold', 'get', 'Get', 'Get a threshold', {
+	'GET /contract/thresholds/{id}': ['threshold', 'get', 'Get', 'Get a mobile usage threshold by ID', {
 		idOf: 'threshold', description: 'Get a threshold, with whether you may modify or delete it',
 	}],
-	'POST /contract/thresholds/{id}': ['threshold', 'update', 'Update', 'Update a threshold', {
+	'POST /contract/thresholds/{id}': ['threshold', 'update', 'Update', 'Update a mobile usage threshold', {
 		idOf: 'threshold', required: ['name', 'type', 'dailyValue'], params: THRESHOLD_FIELDS,
 	}],
 	'POST /contract/thresholds/{id}/assign': ['threshold', 'assignContracts', 'Assign Contracts', 'Assign contracts to a threshold', {
@@ -254,36 +254,36 @@ const NAMING = {
 	}],
 
 	// Finance
-	'GET /finances/invoices': ['finance', 'getInvoices', 'Get Invoices', 'Get invoices', {
+	'GET /finances/invoices': ['finance', 'getInvoices', 'Get Invoices', 'Get the mobile invoices of your company', {
 		params: { type: 'Only invoices of this type' },
 	}],
-	'GET /finances/invoices/{id}': ['finance', 'downloadInvoice', 'Download Invoice', 'Download an invoice as PDF', {
+	'GET /finances/invoices/{id}': ['finance', 'downloadInvoice', 'Download Invoice', 'Download a mobile invoice as PDF', {
 		idOf: 'invoice', description: 'Download an invoice as a PDF file',
 		binaryFile: { fileName: 'invoice-{id}.pdf', mimeType: 'application/pdf' },
 	}],
-	'POST /finances/billing-period': ['finance', 'changeBillingPeriod', 'Change Billing Period', 'Change the billing period', { required: ['period'] }],
+	'POST /finances/billing-period': ['finance', 'changeBillingPeriod', 'Change Billing Period', 'Change the billing period of your mobile invoices', { required: ['period'] }],
 	'GET /finances/billing-period/availability': ['finance', 'getBillingPeriodAvailability', 'Get Billing Period Availability', 'Check whether the billing period can be changed'],
 
 	// Addresses
-	'GET /address/all': ['address', 'getAll', 'Get Many', 'Get many addresses', {
+	'GET /address/all': ['address', 'getAll', 'Get Many', 'Get many delivery addresses for mobile orders', {
 		description: 'Get every address you can use, general and personal',
 	}],
-	'GET /address/customer': ['address', 'getGeneral', 'Get General Addresses', 'Get general addresses'],
-	'POST /address/customer': ['address', 'createGeneral', 'Create General Address', 'Create a general address'],
-	'GET /address/user': ['address', 'getPersonal', 'Get Personal Addresses', 'Get personal addresses'],
-	'POST /address/user': ['address', 'createPersonal', 'Create Personal Address', 'Create a personal address'],
-	'POST /address/{id}/delete': ['address', 'delete', 'Delete', 'Delete an address', {
+	'GET /address/customer': ['address', 'getGeneral', 'Get General Addresses', 'Get the general company delivery addresses'],
+	'POST /address/customer': ['address', 'createGeneral', 'Create General Address', 'Create a general company delivery address'],
+	'GET /address/user': ['address', 'getPersonal', 'Get Personal Addresses', 'Get the personal delivery addresses of subscribers'],
+	'POST /address/user': ['address', 'createPersonal', 'Create Personal Address', 'Create a personal delivery address for a subscriber'],
+	'POST /address/{id}/delete': ['address', 'delete', 'Delete', 'Delete a delivery address by ID', {
 		idOf: 'address', destructive: 'The address cannot be restored.',
 	}],
-	'POST /address/{id}/edit': ['address', 'update', 'Update', 'Update an address', { idOf: 'address' }],
+	'POST /address/{id}/edit': ['address', 'update', 'Update', 'Update a delivery address', { idOf: 'address' }],
 
 	// Basket session: everything beyond the hand-written create/get/update/order
 	'GET /contracting/basket/characteristics': ['basketAdvanced', 'getCharacteristics', 'Get Characteristics', 'Get the characteristics of a basket'],
 	'GET /contracting/basket/products': ['basketAdvanced', 'getProducts', 'Get Products', 'Get the product tree of a basket'],
-	'GET /contracting/basket/resources': ['basketAdvanced', 'getResources', 'Get Resources', 'Get resources for a basket', {
+	'GET /contracting/basket/resources': ['basketAdvanced', 'getResources', 'Get Resources', 'Get the resources such as numbers available for a basket', {
 		description: 'Get resources (such as numbers) that start with a prefix',
 	}],
-	'GET /contracting/basket/templates': ['basketAdvanced', 'getTemplates', 'Get Templates', 'Get templates for a basket', {
+	'GET /contracting/basket/templates': ['basketAdvanced', 'getTemplates', 'Get Templates', 'Get the product templates available for a basket', {
 		description: 'Get templates, optionally only those whose main product is of one category',
 	}],
 	'POST /contracting/basket/modify-template': ['basketAdvanced', 'modifyTemplate', 'Modify Template', 'Save a basket into the template it modifies', {
@@ -296,24 +296,24 @@ const NAMING = {
 		required: ['name'], params: { name: 'Name of the template', groupId: 'ID of the group the template is for' },
 		description: 'Save the products of a basket as a new template',
 	}],
-	'POST /contracting/basket/reset': ['basketAdvanced', 'reset', 'Reset', 'Reset a basket', {
+	'POST /contracting/basket/reset': ['basketAdvanced', 'reset', 'Reset', 'Reset a basket and drop its changes', {
 		destructive: 'Every change made in the basket session is discarded.',
 	}],
 	'GET /contracting/categories': ['basketAdvanced', 'getCategories', 'Get Categories', 'Get the product categories you can contract'],
-	'GET /contracting/hardware/categories': ['basketAdvanced', 'getHardwareCategories', 'Get Hardware Categories', 'Get the hardware categories'],
+	'GET /contracting/hardware/categories': ['basketAdvanced', 'getHardwareCategories', 'Get Hardware Categories', 'Get the hardware categories you can order'],
 
 	// Product templates
-	'GET /contracting/templates': ['template', 'getAll', 'Get Many', 'Get many templates', {
+	'GET /contracting/templates': ['template', 'getAll', 'Get Many', 'Get many product templates of a group', {
 		params: { groupId: 'ID of the group whose templates to list' },
 	}],
-	'GET /contracting/templates/{id}': ['template', 'get', 'Get', 'Get a template', { idOf: 'template' }],
-	'POST /contracting/templates/{id}/delete': ['template', 'delete', 'Delete', 'Delete a template', {
+	'GET /contracting/templates/{id}': ['template', 'get', 'Get', 'Get a product template by ID', { idOf: 'template' }],
+	'POST /contracting/templates/{id}/delete': ['template', 'delete', 'Delete', 'Delete a product template by ID', {
 		idOf: 'template', destructive: 'The template cannot be restored.',
 	}],
 
 	// Business voicemail
 	'GET /contracting/bvm/availability': ['businessVoicemail', 'getAvailability', 'Get Availability', 'Check whether business voicemail is available'],
-	'POST /contracting/bvm/order': ['businessVoicemail', 'order', 'Order', 'Order business voicemail', {
+	'POST /contracting/bvm/order': ['businessVoicemail', 'order', 'Order', 'Order business voicemail for the subscriptions in a CSV file', {
 		description: 'Order business voicemail for the subscriptions in a CSV file (columns separated by ;)',
 		params: { companyName: 'Company name spoken in the voicemail greeting' }, file: 'The CSV file of subscriptions',
 	}],

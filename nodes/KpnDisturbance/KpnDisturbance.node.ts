@@ -37,7 +37,7 @@ export class KpnDisturbance implements INodeType {
 						name: 'Get Many',
 						value: 'getAll',
 						description: 'Get disturbances in the KPN network',
-						action: 'Get many disturbances',
+						action: 'Get many current disturbances in the KPN network',
 					},
 				],
 				default: 'getAll',

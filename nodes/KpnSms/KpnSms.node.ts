@@ -37,7 +37,7 @@ export class KpnSms implements INodeType {
 						name: 'Send',
 						value: 'send',
 						description: 'Send an SMS to one or more recipients',
-						action: 'Send an SMS',
+						action: 'Send an SMS text message to one or more mobile numbers',
 					},
 				],
 				default: 'send',

@@ -6,7 +6,6 @@ import { NodeHelpers } from 'n8n-workflow';
 
 import { Nextpertise } from '../../nodes/Nextpertise/Nextpertise.node';
 import { DROPDOWNS } from '../../nodes/Nextpertise/description/overrides';
-import { actionOf } from '../../nodes/Nextpertise/description/text';
 import { METHODS, PRODUCT_CLASSES } from '../../nodes/shared/nextpertise/catalogue';
 import type { MethodSpec, ParamSpec } from '../../nodes/shared/nextpertise/catalogue';
 import { placementOf, safeName, uiKind, userParams } from '../../nodes/shared/nextpertise/params/shape';
@@ -56,7 +55,7 @@ describe('Nextpertise node: every catalogue method is reachable', () => {
 			expect({ method: `${method.resource}.${method.method}`, name: option?.name, action: option?.action }).toEqual({
 				method: `${method.resource}.${method.method}`,
 				name: method.displayName,
-				action: actionOf(method.displayName),
+				action: method.action,
 			});
 			// A description that only repeats the name is left out (n8n's rule).
 			expect((option?.description ?? method.displayName).toLowerCase()).not.toBe('');

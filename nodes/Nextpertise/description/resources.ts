@@ -5,7 +5,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { methodsByResource, PRODUCT_CLASSES } from '../../shared/nextpertise/catalogue';
 import type { NextpertiseResource } from '../../shared/nextpertise/catalogue';
 import { jsonModeFields, methodFields } from './fields';
-import { actionOf, fitDescription } from './text';
+import { fitDescription } from './text';
 
 /** Resource names as n8n wants them (singular); the values are the public contract (saved workflows depend on them). */
 const RESOURCE_NAMES: Readonly<Record<NextpertiseResource, string>> = {
@@ -41,7 +41,7 @@ export function operationProperty(resource: NextpertiseResource): INodePropertie
 				value: method.method,
 				// n8n drops a description that only repeats the name.
 				...(description.toLowerCase() === method.displayName.toLowerCase() ? {} : { description }),
-				action: actionOf(method.displayName),
+				action: method.action,
 			};
 		})
 		.sort(byName);

@@ -23,14 +23,3 @@ export function fitDescription(text: string): string {
 		.replace(/\burl\b/gi, 'URL');
 	return fitSentences(cleaned);
 }
-
-/** n8n's sentence case for an operation's action: "Order Connection" → "Order connection" (codes such as SLA stay). */
-export function actionOf(displayName: string): string {
-	return displayName
-		.split(' ')
-		.map((word, index) => {
-			if (index === 0 || (/^[A-Z0-9]+$/.test(word) && word.length > 1)) return word;
-			return word.toLowerCase();
-		})
-		.join(' ');
-}

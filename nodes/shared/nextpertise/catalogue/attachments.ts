@@ -8,6 +8,7 @@ export const ATTACHMENTS_METHODS: readonly MethodSpec[] = [
 		resource: 'attachments',
 		method: 'upload',
 		displayName: 'Upload',
+		action: 'Upload a file as an attachment',
 		description: 'Upload attachment',
 		descriptionSource: 'document',
 		permission: '#attachments-c',

@@ -131,6 +131,12 @@ export interface MethodSpec {
 	readonly method: string;
 	/** Readable name for the UI ("Order Connection"). */
 	readonly displayName: string;
+	/**
+	 * The operation's action text: what the call does, on what, and what it changes, in n8n's sentence
+	 * case without punctuation. Shown in the node picker, and given to AI models as the tool's
+	 * description when the node runs as an AI Agent tool ("<action> in Nextpertise"). Unique across the package.
+	 */
+	readonly action: string;
 	/** Description for the UI. */
 	readonly description: string;
 	/**

@@ -5,7 +5,7 @@ import { parallelRequestsOption } from '../shared/fields/parallelRequests';
 import { requestTimeoutOption } from '../shared/fields/requestTimeout';
 import { NEXTPERTISE_OPTIONS_COLLECTION } from '../shared/nextpertise/transport';
 import { callMethod } from './actions/callMethod';
-import { DEFAULT_RESOURCE, operationProperties, RESOURCE_OPTIONS } from './description/resources';
+import { DEFAULT_RESOURCE, operationProperties, RESOURCE_OPTIONS, SIMPLIFY_FIELD } from './description/resources';
 import {
 	getCarriers,
 	getCircuits,
@@ -27,7 +27,9 @@ export class Nextpertise implements INodeType {
 		name: 'nextpertise',
 		icon: { light: 'file:../../icons/nextpertise.svg', dark: 'file:../../icons/nextpertise.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 1.1: zipcode's Simplify (on by default); version 1 keeps the full reply.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description: 'Check broadband availability, order and manage connections, tickets, e-mail and more with the Nextpertise API',
 		defaults: { name: 'Nextpertise' },
@@ -45,6 +47,7 @@ export class Nextpertise implements INodeType {
 				default: DEFAULT_RESOURCE,
 			},
 			...operationProperties,
+			SIMPLIFY_FIELD,
 			{
 				displayName: 'Options',
 				name: NEXTPERTISE_OPTIONS_COLLECTION,

@@ -29,6 +29,8 @@ export interface RunNodeOptions {
 	retryOnFail?: { maxTries: number; waitBetweenTries?: number };
 	/** Reuse across runs to keep workflow static data (triggers) between polls. */
 	staticData?: IDataObject;
+	/** The node's typeVersion in the workflow (1 unless given). */
+	typeVersion?: number;
 }
 
 export interface NodeRun {
@@ -79,7 +81,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRun> {
 		id: 'node-under-test',
 		name: NODE_NAME,
 		type: `${PACKAGE}.${nodeName}`,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [200, 0],
 		parameters: options.parameters as INode['parameters'],
 		credentials: Object.fromEntries(credentialNames.map((name) => [name, { id: '1', name: `Test ${name}` }])),

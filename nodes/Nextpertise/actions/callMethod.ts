@@ -10,6 +10,7 @@ import { NEXTPERTISE_OPTIONS_COLLECTION, NextpertiseClient } from '../../shared/
 import { fetchRows } from './paged';
 import { prepareCall, type PreparedCall } from './prepare';
 import { readUpload } from './upload';
+import { simplifyZipcode } from './simplify';
 import { hasInlineErrors, withProviderErrors } from './zipcode';
 
 /** Output rows of a non-paginated call: a list of objects gives one item each, anything else one item. */
@@ -31,7 +32,13 @@ async function run(context: IExecuteFunctions, client: NextpertiseClient, method
 		permission: method.permission,
 		itemIndex: call.itemIndex,
 	});
-	return resultRows(method, result);
+	return wantsSimple(context, method, call.itemIndex) ? [simplifyZipcode(result)] : resultRows(method, result);
+}
+
+/** zipcode() with Simplify on (node version 1.1 on; version 1 has no such field and keeps the full reply). */
+function wantsSimple(context: IExecuteFunctions, method: MethodSpec, itemIndex: number): boolean {
+	if (method.method !== 'zipcode' || context.getNode().typeVersion < 1.1) return false;
+	return context.getNodeParameter('simple', itemIndex, true) === true;
 }
 
 export async function callMethod(this: IExecuteFunctions): Promise<INodeExecutionData[]> {

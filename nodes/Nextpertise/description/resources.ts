@@ -57,6 +57,19 @@ export function operationProperty(resource: NextpertiseResource): INodePropertie
 	};
 }
 
+/**
+ * zipcode()'s Simplify (node version 1.1 on): a compact summary per address instead of every
+ * product (see actions/simplify.ts). Version 1 nodes keep the full reply.
+ */
+export const SIMPLIFY_FIELD: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simple',
+	type: 'boolean',
+	displayOptions: { show: { resource: ['broadband', 'broadbandBasic'], operation: ['zipcode'], '@version': [{ _cnd: { gte: 1.1 } }] } },
+	default: true,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
+};
+
 const RESOURCES = PRODUCT_CLASSES.map((productClass) => productClass.resource);
 
 /** Everything below the Resource dropdown: the operations and every method's fields. */

@@ -101,9 +101,11 @@ test('AI Agent: the model sees the action texts and $fromAI schemas, calls zipco
 	);
 	assert.equal(tools.Send_SMS.description, 'Send an SMS text message to one or more mobile numbers in KPN SMS');
 	const zipSchema = tools.Check_Broadband_Availability.parameters;
+	console.log('# zipcode tool schema:', JSON.stringify(zipSchema));
 	assert.deepEqual(Object.keys(zipSchema.properties).sort(), ['housenr', 'zipcode']);
 	assert.equal(zipSchema.properties.zipcode.type, 'string');
 	assert.equal(zipSchema.properties.housenr.type, 'number');
+	assert.equal(zipSchema.properties.zipcode.description, 'Dutch postcode, four digits and two letters', "the $fromAI description is passed");
 	assert.deepEqual(Object.keys(tools.Send_SMS.parameters.properties).sort(), ['message', 'recipients']);
 
 	// The zipcode result the model got back is the compact summary, not every product.

@@ -83,7 +83,7 @@ export async function fetchKpnAccessToken(
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<{ accessToken: string }> {
 	const identity = ['kpn', String(credentials.tokenUrl ?? ''), String(credentials.clientId ?? ''), String(credentials.clientSecret ?? '')];
-	const { accessToken } = await duringTokenFetch(this, async () =>
+	const { accessToken } = await duringTokenFetch(credentials, async () =>
 		await sharedToken(identity, credentials, async () => await requestKpnToken(this, credentials)),
 	);
 	return { accessToken };

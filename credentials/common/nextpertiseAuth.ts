@@ -50,7 +50,7 @@ export async function nextpertiseLogIn(
 		throw new NextpertiseLoginError('The Nextpertise credential needs both a Username and a Password');
 	}
 	const identity = ['nextpertise', baseUrl.url, String(credentials.username), String(credentials.password)];
-	return await duringTokenFetch(this, async () =>
+	return await duringTokenFetch(credentials, async () =>
 		await sharedToken(identity, credentials, async () => await logIn(this, credentials, baseUrl.url)),
 	);
 }

@@ -75,7 +75,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
 		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
 		this.preAuthenticationCalls++;
-		const output = await type.preAuthentication.call(helpers, credentials);
+		// n8n hands the fetch a new helpers object with only httpRequest (restricted to the
+		// credential's domains), not the one the request was made with.
+		const wrapped = { helpers: { httpRequest: async (options: IHttpRequestOptions) => await helpers.helpers.httpRequest(options) } };
+		const output = await type.preAuthentication.call(wrapped as IHttpRequestHelper, credentials);
 		if (output[expirable.name] === undefined) return undefined;
 		this.store.update(typeName, output as ICredentialDataDecryptedObject);
 		return Object.assign(credentials, output as ICredentialDataDecryptedObject);

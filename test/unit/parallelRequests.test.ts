@@ -32,6 +32,8 @@ interface Api {
 	answer: (path: string, call: number) => Answer;
 	/** Tokens the server refuses with 401 (e.g. after "revoking" one). */
 	refused: Set<string>;
+	/** How long the token endpoint takes. */
+	tokenDelayMs: number;
 }
 
 let api: Api;
@@ -47,6 +49,7 @@ async function startApi(): Promise<Api> {
 		maxInFlight: () => max,
 		answer: (path) => ({ status: 200, body: { result: { number: path.split('/').pop() } }, delayMs: 40 }),
 		refused: new Set(),
+		tokenDelayMs: 100,
 	};
 	const server = await startLocalServer((request: IncomingMessage, response: ServerResponse) => {
 		const path = request.url ?? '';
@@ -61,7 +64,7 @@ async function startApi(): Promise<Api> {
 				tokens++;
 				const token = `token-number-${tokens}`;
 				// A slow token endpoint, so that concurrent requests really do overlap the fetch.
-				setTimeout(() => send({ status: 200, body: { access_token: token, expires_in: 3599 } }), 100);
+				setTimeout(() => send({ status: 200, body: { access_token: token, expires_in: 3599 } }), state.tokenDelayMs);
 				return;
 			}
 			const authorization = String(request.headers.authorization ?? '');
@@ -269,6 +272,20 @@ describe('One token per credential in the process (single flight)', () => {
 		expect(result.error).toBeUndefined();
 		expect(api.tokenCalls()).toBe(2);
 		expect(store.get('kpnApi').accessToken).toBe('token-number-2');
+	});
+
+	test('waiting for a token another execution is fetching does not count against Timeout', async () => {
+		// Token 0.8 s + answer 0.4 s > Timeout 1 s: only if the wait for the token counted would a request time out.
+		api.tokenDelayMs = 800;
+		api.answer = (path) => ({ status: 200, body: { result: { number: path.split('/').pop() } }, delayMs: 400 });
+		const store = kpnStore();
+		const runs = await Promise.all([1, 2, 3].map(async () => await getIncidents(4, { timeout: 1 }, { store })));
+		for (const run of runs) {
+			expect(run.error).toBeUndefined();
+			expect(run.items.map((item) => item.json.error)).toEqual([undefined, undefined, undefined, undefined]);
+		}
+		expect(api.tokenCalls()).toBe(1);
+		expect(api.arrivals).toHaveLength(12);
 	});
 
 	test('Nextpertise JWT: concurrent requests and executions share one log-in', async () => {

@@ -2,7 +2,6 @@ import type {
 	IAdditionalCredentialOptions,
 	ICredentialDataDecryptedObject,
 	IExecuteFunctions,
-	IHttpRequestHelper,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IPollFunctions,
@@ -96,46 +95,66 @@ class RequestDeadline {
 
 	private generation = 0;
 
-	private armed: AbortSignal | undefined;
+	/** How many token fetches hold the deadline paused; it runs again when the last one ends. */
+	private holds = 0;
 
 	fired = false;
 
 	constructor(readonly ms: number) {
-		this.arm();
+		this.start();
 	}
 
 	get signal(): AbortSignal {
 		return this.relay.signal;
 	}
 
+	pause(): void {
+		this.holds++;
+		this.generation++;
+	}
+
+	/** Ends one pause; the deadline starts afresh when no pause is left. */
 	arm(): void {
+		this.holds = Math.max(0, this.holds - 1);
+		if (this.holds === 0) this.start();
+	}
+
+	/** The request is over: the deadline never fires again. */
+	stop(): void {
+		this.holds++;
+		this.generation++;
+	}
+
+	private start(): void {
 		const generation = ++this.generation;
-		this.armed = AbortSignal.timeout(this.ms);
-		this.armed.addEventListener('abort', () => {
+		AbortSignal.timeout(this.ms).addEventListener('abort', () => {
 			if (generation !== this.generation) return;
 			this.fired = true;
 			this.relay.abort();
 		});
 	}
-
-	pause(): void {
-		this.generation++;
-		this.armed = undefined;
-	}
 }
 
-/** Where the request's deadline lets a token fetch pause it (n8n passes these helpers to the fetch). */
-const PAUSE_DEADLINE = Symbol('pause the request deadline');
-
-type PausingHelpers = { [PAUSE_DEADLINE]?: <T>(work: () => Promise<T>) => Promise<T> };
+/**
+ * The deadlines of the requests being made with a credential object. n8n hands the credential's
+ * token fetch neither the context nor the helpers a request was made with (it wraps them), but it
+ * does hand it the very credential object the request was given: the deadlines are found by it.
+ */
+const deadlinesOf = new WeakMap<object, Set<RequestDeadline>>();
 
 /**
  * Runs a credential's token fetch or log-in (or the wait for one another request started) with the
- * request's deadline paused, so that waiting for a token is never taken for an API that does not answer.
+ * deadlines of the requests waiting for it paused, so that waiting for a token is never taken for
+ * an API that does not answer. `credentials`: the object n8n passed to the fetch.
  */
-export async function duringTokenFetch<T>(helper: IHttpRequestHelper, work: () => Promise<T>): Promise<T> {
-	const pause = (helper.helpers as PausingHelpers)[PAUSE_DEADLINE];
-	return pause ? await pause(work) : await work();
+export async function duringTokenFetch<T>(credentials: object, work: () => Promise<T>): Promise<T> {
+	const waiting = [...(deadlinesOf.get(credentials) ?? [])];
+	for (const deadline of waiting) deadline.pause();
+	try {
+		return await work();
+	} finally {
+		for (const deadline of waiting) deadline.arm();
+	}
 }
 
 /** What a token call that ran out of time throws: the credential words it as a timeout. */
@@ -171,17 +190,9 @@ function withDeadline(context: RequestContext, deadline: RequestDeadline): Reque
 		if ('error' in result) throw result.error;
 		return result.value;
 	};
-	const pauseDeadline = async <T>(work: () => Promise<T>): Promise<T> => {
-		deadline.pause();
-		try {
-			return await work();
-		} finally {
-			deadline.arm();
-		}
-	};
 	return Object.create(context, {
 		getExecutionCancelSignal: { value: () => combined },
-		helpers: { value: { ...context.helpers, httpRequest: tokenRequest, [PAUSE_DEADLINE]: pauseDeadline } },
+		helpers: { value: { ...context.helpers, httpRequest: tokenRequest } },
 	}) as RequestContext;
 }
 
@@ -216,6 +227,8 @@ export async function authenticatedCall(
 		additional = decrypted(renewed);
 	}
 	const deadline = new RequestDeadline(limits.deadlineMs);
+	const given = additional?.credentialsDecrypted?.data;
+	if (given) deadlinesOf.set(given, (deadlinesOf.get(given) ?? new Set()).add(deadline));
 	const sealed: IHttpRequestOptions = {
 		...options,
 		disableFollowRedirect: true,
@@ -227,7 +240,8 @@ export async function authenticatedCall(
 	const response = (await context.helpers.httpRequestWithAuthentication
 		.call(withDeadline(context, deadline), credentialType, sealed, additional)
 		.catch((error: unknown) => (deadline.fired ? new DeadlineExceeded(limits.deadlineMs) : error))) as FullResponse | Error;
-	deadline.pause();
+	deadline.stop();
+	if (given) deadlinesOf.get(given)?.delete(deadline);
 	// n8n put the new token into the object it was given; the run's next requests use it too.
 	if (renewed && runCredentials && renewed.accessToken) {
 		Object.assign(runCredentials, { accessToken: renewed.accessToken, accessTokenExpiresAt: renewed.accessTokenExpiresAt });

@@ -1,5 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { runOption } from './runOption';
+
 /**
  * Chosen by measurement against n8n's HTTP Request node, which starts every item's request as soon
  * as the item is read: with answers taking 200 ms, 20 in flight took twice as long as it did, 50
@@ -21,13 +23,7 @@ export const parallelRequestsOption: INodeProperties = {
 
 /** The first item's Options → Parallel Requests (one value for the whole run), or the default. */
 export function parallelRequests(context: Partial<Pick<IExecuteFunctions, 'getNodeParameter'>>, collection = 'options'): number {
-	let count: unknown;
-	try {
-		const options = context.getNodeParameter?.(collection, 0, {}) as { parallelRequests?: unknown } | undefined;
-		count = options?.parallelRequests;
-	} catch {
-		count = undefined;
-	}
+	const count = runOption(context, collection, 'parallelRequests');
 	const value = Math.floor(Number(count));
 	if (count === undefined || count === '' || !Number.isFinite(value) || value < 1) return DEFAULT_PARALLEL_REQUESTS;
 	return Math.min(value, MAX_PARALLEL_REQUESTS);

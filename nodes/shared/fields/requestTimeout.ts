@@ -1,5 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { runOption } from './runOption';
+
 export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 60;
 const MAX_REQUEST_TIMEOUT_SECONDS = 600;
 
@@ -19,13 +21,7 @@ export const requestTimeoutOption: INodeProperties = {
  * Timeout (one value for the whole run), or the default when the node has none or it is not usable.
  */
 export function requestDeadlineMs(context: Partial<Pick<IExecuteFunctions, 'getNodeParameter'>>, collection = 'options'): number {
-	let seconds: unknown;
-	try {
-		const options = context.getNodeParameter?.(collection, 0, {}) as { timeout?: unknown } | undefined;
-		seconds = options?.timeout;
-	} catch {
-		seconds = undefined;
-	}
+	const seconds = runOption(context, collection, 'timeout');
 	const value = Number(seconds);
 	if (seconds === undefined || seconds === '' || !Number.isFinite(value) || value <= 0) {
 		return DEFAULT_REQUEST_TIMEOUT_SECONDS * 1000;

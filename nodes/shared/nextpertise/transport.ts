@@ -4,6 +4,7 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
@@ -27,7 +28,7 @@ import type { ProductClass } from './catalogue';
 import { documentedHttpMeaning, jsonRpcErrorOf, jsonRpcErrorText, type JsonRpcErrorObject } from './jsonRpcErrors';
 
 export const NEXTPERTISE_CREDENTIAL_TYPE = 'nextpertiseApi';
-export type NextpertiseContext = IExecuteFunctions | ILoadOptionsFunctions;
+export type NextpertiseContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 export interface JsonRpcCall {
 	productClass: ProductClass;

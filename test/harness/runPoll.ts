@@ -28,7 +28,7 @@ export interface EngineOptions {
 }
 
 /** A one-node workflow and the additional data n8n-core's contexts need (real request helpers). */
-function engine(options: EngineOptions) {
+export function engine(options: EngineOptions) {
 	const type = `${PACKAGE}.${options.nodeType.description.name}`;
 	const nodeTypes: INodeTypes = {
 		getByName: () => options.nodeType,

@@ -8,6 +8,7 @@ import type { DisturbanceApi } from './apis/disturbance';
 import type { IncidentApi } from './apis/incident';
 import type { NextpertiseApi } from './apis/nextpertise';
 import type { SmsApi } from './apis/sms';
+import type { DlrStatus, SmsDeliveryReports } from './apis/smsDeliveryReports';
 import type { ForeignOrigin } from './foreign';
 import type { HeldResponses } from './hostile';
 import type { InFlight } from './inFlight';
@@ -29,6 +30,8 @@ export interface AdminContext {
 	held: HeldResponses;
 	foreign: ForeignOrigin;
 	sms: SmsApi;
+	/** SMS delivery reports: settings, attempt log, the retrying poster. */
+	deliveryReports: SmsDeliveryReports;
 	/** API requests in flight now and at most since the last reset. */
 	inFlight: InFlight;
 	reset: () => void;
@@ -56,7 +59,7 @@ function guarded(handler: Handler): Handler {
 
 /** The /__sandbox/* routes (JSON in, JSON out, never logged). */
 export function adminRouter(context: AdminContext): Router {
-	const { log, faults, tokens, quota, disturbances, incidents, nextpertise, held, foreign, sms, inFlight } = context;
+	const { log, faults, tokens, quota, disturbances, incidents, nextpertise, held, foreign, sms, deliveryReports, inFlight } = context;
 	const add = (router: Router, method: string, path: string, handler: Handler) => router.add(method, path, guarded(handler));
 	const router = new Router();
 	add(router, 'GET', '/health', () =>
@@ -114,6 +117,14 @@ export function adminRouter(context: AdminContext): Router {
 	});
 	add(router, 'GET', '/foreign', () => json(200, { url: foreign.url, log: foreign.log }));
 	add(router, 'GET', '/sms-deliveries', () => json(200, sms.deliveries));
+	add(router, 'GET', '/sms-dlr', () => json(200, deliveryReportsState(deliveryReports)));
+	add(router, 'POST', '/sms-dlr', (request) => {
+		deliveryReports.configure(isRecord(request.body) ? request.body : bad('body needs an object of settings, e.g. {"statuses": [1, 1, 1, 4]}'));
+		return json(200, deliveryReportsState(deliveryReports));
+	});
+	// Answered by adminWaitRoute (it waits); listed here so other methods get 405.
+	add(router, 'GET', '/sms-dlr/idle', () => json(200, { idle: deliveryReports.isIdle(), waitedMs: 0 }));
+	add(router, 'POST', '/sms-dlr/send', (request) => deliveryReportsSend(request, deliveryReports));
 	add(router, 'GET', '/disturbances', () => json(200, disturbances.all()));
 	add(router, 'POST', '/disturbances', (request) => disturbancesUpsert(request, disturbances));
 	add(router, 'PATCH', '/incidents/:ticket', (request, params) => {
@@ -141,4 +152,57 @@ function disturbancesUpsert(request: ApiRequest, disturbances: DisturbanceApi): 
 	if (!items) bad('body needs [disturbance…] or {"items": [disturbance…], "replace"?: boolean}');
 	const replace = isRecord(body) && body.replace === true;
 	return json(200, { items: disturbances.upsert(items, replace) });
+}
+
+function deliveryReportsState(deliveryReports: SmsDeliveryReports): Record<string, unknown> {
+	return {
+		settings: deliveryReports.settings(),
+		idle: deliveryReports.isIdle(),
+		counters: deliveryReports.counters(),
+		attempts: deliveryReports.attempts,
+	};
+}
+
+const DLR_SEND_USAGE = 'body needs {"url": "http://127.0.0.1:<port>/…", "reports": [report…]} or {"url", "count": n, "documentId"?, "status"?: 1..6}';
+
+function deliveryReportsSend(request: ApiRequest, deliveryReports: SmsDeliveryReports): Reply {
+	const body = isRecord(request.body) ? request.body : bad(DLR_SEND_USAGE);
+	const { url, reports, count, documentId, status } = body;
+	if (typeof url !== 'string' || url === '') bad(`url is required; ${DLR_SEND_USAGE}`);
+	if ((reports === undefined) === (count === undefined)) bad(`send either reports or count; ${DLR_SEND_USAGE}`);
+	if (reports !== undefined) {
+		if (!Array.isArray(reports) || reports.length === 0) bad('reports must be a non-empty list');
+		return json(200, { reports: reports.length, posts: deliveryReports.send(url, reports) });
+	}
+	if (documentId !== undefined && (typeof documentId !== 'string' || documentId === '')) bad('documentId must be a non-empty string');
+	if (typeof count !== 'number') bad('count must be a whole number >= 1');
+	if (status !== undefined && typeof status !== 'number') bad('status must be a status code 1..6');
+	const generated = deliveryReports.generate(url, count, { documentId, status: status as DlrStatus | undefined });
+	return json(200, { reports: count, ...generated });
+}
+
+/** Admin routes that answer later (only `GET /sms-dlr/idle`); undefined for every other route. */
+export function adminWaitRoute(
+	context: Pick<AdminContext, 'deliveryReports'>,
+	method: string,
+	path: string,
+	request: ApiRequest,
+): Promise<Reply> | undefined {
+	if (method !== 'GET' || path !== '/sms-dlr/idle') return undefined;
+	const raw = request.query.timeoutMs;
+	const timeoutMs = raw === undefined ? 10_000 : Number(raw);
+	if (!Number.isInteger(timeoutMs) || timeoutMs < 0 || timeoutMs > 600_000) {
+		return Promise.resolve(json(400, { error: 'timeoutMs must be a whole number of milliseconds from 0 to 600000' }));
+	}
+	const started = Date.now();
+	const answer = (idle: boolean): Reply => json(200, { idle, waitedMs: Date.now() - started });
+	if (context.deliveryReports.isIdle()) return Promise.resolve(answer(true));
+	return new Promise((resolve) => {
+		const timer = setTimeout(() => resolve(answer(false)), timeoutMs);
+		timer.unref();
+		void context.deliveryReports.idle().then(() => {
+			clearTimeout(timer);
+			resolve(answer(true));
+		});
+	});
 }

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { ADMIN_PREFIX, adminRouter } from './admin';
+import { ADMIN_PREFIX, adminRouter, adminWaitRoute } from './admin';
 import { Faults, faultReply, type Fault, type FaultController, type ReplyFault } from './faults';
 import { ForeignServer, type ForeignOrigin } from './foreign';
 import { InFlight } from './inFlight';
@@ -25,6 +25,7 @@ import { MSM_BASE_PATH } from './apis/msmCommon';
 import { isNextpertisePath, NextpertiseApi, type NextpertiseSnapshot } from './apis/nextpertise';
 import { JWT_LOGIN_PATH } from './apis/nextpertiseAuth';
 import { SMS_BASE_PATHS, SmsApi, type SmsDelivery } from './apis/sms';
+import { SmsDeliveryReports, type DeliveryReportsController } from './apis/smsDeliveryReports';
 
 export { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from './apis/kpnAuth';
 export { NEXTPERTISE_SANDBOX_PASSWORD, NEXTPERTISE_SANDBOX_USERNAME } from './apis/nextpertiseAuth';
@@ -33,6 +34,16 @@ export type { Fault, FaultController, FaultMatch, RedirectStatus } from './fault
 export type { ForeignOrigin, ForeignRequest } from './foreign';
 export type { LoggedRequest } from './log';
 export type { SmsDelivery } from './apis/sms';
+export {
+	DEFAULT_DELIVERY_REPORT_SETTINGS,
+	DLR_RETRY_DELAYS_SECONDS,
+	type DeliveryReport,
+	type DeliveryReportAttempt,
+	type DeliveryReportCounters,
+	type DeliveryReportSettings,
+	type DeliveryReportsController,
+	type DlrStatus,
+} from './apis/smsDeliveryReports';
 
 export interface SandboxOptions {
 	/** Default 127.0.0.1; 0.0.0.0 and :: are refused (the sandbox is for this machine only). */
@@ -59,9 +70,11 @@ export interface Sandbox {
 	foreign: ForeignOrigin;
 	/** Every (number, content) a successful SMS /send accepted, in order (also when a fault hid the reply). */
 	smsDeliveries(): SmsDelivery[];
+	/** SMS delivery reports posted to a /send's webhook_url (settings, attempt log, idle()); see README. */
+	deliveryReports: DeliveryReportsController;
 	/** API requests being handled now, and the most at the same time since the last reset. */
 	inFlight(): { current: number; max: number };
-	/** Clears log, faults, latency, quota counter, in-flight peak, stored state, SMS deliveries and the foreign log; issued tokens stay valid. */
+	/** Clears log, faults, latency, quota counter, in-flight peak, stored state, SMS deliveries, delivery reports (pending ones cancelled, settings restored) and the foreign log; issued tokens stay valid. */
 	reset(): void;
 	close(): Promise<void>;
 	/** Lifetime (seconds) of tokens issued from now on. */
@@ -105,7 +118,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const faults = new Faults();
 	const tokens = new TokenStore(initialLifetime);
 	const quota = new Quota(initialQuota);
-	const sms = new SmsApi();
+	const deliveryReports = new SmsDeliveryReports();
+	const sms = new SmsApi((send) => deliveryReports.accept(send));
 	const disturbances = new DisturbanceApi();
 	const incidents = new IncidentApi();
 	const mobile = new MobileServicesApi();
@@ -137,6 +151,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		inFlight.reset();
 		foreign.clear();
 		sms.reset();
+		deliveryReports.reset();
 		faults.clear();
 		quota.reset();
 		quota.limit = new Quota(initialQuota).limit;
@@ -161,6 +176,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		held,
 		foreign,
 		sms,
+		deliveryReports,
 		inFlight,
 		reset,
 	});
@@ -245,7 +261,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		const at = Date.now();
 		const request = await readRequest(req);
 		if (request.path === ADMIN_PREFIX || request.path.startsWith(`${ADMIN_PREFIX}/`)) {
-			const match = admin.match(request.method, request.path.slice(ADMIN_PREFIX.length) || '/');
+			const relative = request.path.slice(ADMIN_PREFIX.length) || '/';
+			const waiting = adminWaitRoute({ deliveryReports }, request.method, relative, request);
+			if (waiting) return void writeReply(res, await waiting);
+			const match = admin.match(request.method, relative);
 			if (match.kind === 'found') writeReply(res, match.handler(request, match.params));
 			else if (match.kind === 'methodNotAllowed') writeReply(res, methodNotAllowed(request.method, match.allow));
 			else writeReply(res, { status: 404, body: { error: `Unknown admin path ${request.path}` } });
@@ -281,10 +300,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		faults,
 		foreign: { url: foreign.url, log: foreign.log },
 		smsDeliveries: () => sms.deliveries.map((delivery) => ({ ...delivery })),
+		deliveryReports,
 		inFlight: () => inFlight.snapshot(),
 		reset,
 		close: () => {
 			closed = true;
+			deliveryReports.reset();
 			closing ??= Promise.all([
 				new Promise<void>((resolve) => {
 					held.closeAll();

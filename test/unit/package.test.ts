@@ -44,7 +44,7 @@ describe('package', () => {
 	test('the public node and credential names are the ones saved workflows use', async () => {
 		const nodes = await Promise.all(pkg.n8n.nodes.map(async (distPath) => new (await loadClass(distPath))().description.name));
 		const credentials = await Promise.all(pkg.n8n.credentials.map(async (distPath) => new (await loadClass(distPath))().name));
-		expect(nodes).toEqual(['kpnSms', 'kpnDisturbance', 'kpnDisturbanceTrigger', 'kpnIncident', 'kpnIncidentTrigger', 'kpnMobileServices', 'nextpertise', 'nextpertiseTrigger']);
+		expect(nodes).toEqual(['kpnSms', 'kpnSmsTrigger', 'kpnDisturbance', 'kpnDisturbanceTrigger', 'kpnIncident', 'kpnIncidentTrigger', 'kpnMobileServices', 'nextpertise', 'nextpertiseTrigger']);
 		expect(credentials).toEqual(['kpnApi', 'kpnMobileServiceManagementApi', 'nextpertiseApi']);
 	});
 

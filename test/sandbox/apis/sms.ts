@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { isRecord, json, kpnError, unexpected, type ApiRequest, type Reply } from '../http';
 import { Router } from '../router';
+import type { AcceptedSend } from './smsDeliveryReports';
 
 /** Current base path first; the seed document's older one second. */
 export const SMS_BASE_PATHS = ['/communication/kpn/sms', '/messaging/sms-kpn/v1'];
@@ -119,6 +120,9 @@ export class SmsApi {
 	/** In acceptance order; same array for the sandbox's whole life. */
 	readonly deliveries: SmsDelivery[] = [];
 
+	/** `onAccepted` hears of every successful /send (delivery reports are scheduled from it). */
+	constructor(private readonly onAccepted?: (send: AcceptedSend) => void) {}
+
 	router(): Router {
 		return new Router().add('POST', '/send', (request) => this.send(request));
 	}
@@ -144,9 +148,15 @@ export class SmsApi {
 			return unexpected(error);
 		}
 		const documentId = randomUUID();
+		const recipients: string[] = [];
 		for (const { content, numbers } of accepted) {
-			for (const number of numbers) this.deliveries.push({ number, content, documentId });
+			for (const number of numbers) {
+				this.deliveries.push({ number, content, documentId });
+				recipients.push(number);
+			}
 		}
+		const webhookUrl = typeof request.body.webhook_url === 'string' ? request.body.webhook_url : undefined;
+		this.onAccepted?.({ documentId, webhookUrl, numbers: recipients });
 		return json(200, { document_id: documentId, status: 'OK' });
 	}
 }

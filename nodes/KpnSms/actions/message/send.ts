@@ -93,9 +93,9 @@ export const sendFields: INodeProperties[] = [
 				name: 'webhookUrl',
 				type: 'string',
 				default: '',
-				placeholder: 'https://example.com/webhook/kpn-sms',
+				placeholder: 'https://n8n.example.com/webhook/…/delivery-report?token=…',
 				description:
-					'URL where KPN posts delivery reports (for example the production URL of an n8n Webhook node)',
+					'URL where KPN posts a delivery report for every recipient. To start a workflow per report, paste the production URL of a KPN SMS Trigger node here, followed by ?token= and the trigger\'s Secret.',
 			},
 			{
 				displayName: 'Expire In (Seconds)',

@@ -143,6 +143,21 @@ export function adminRouter(context: AdminContext): Router {
 		nextpertise.setJwtLifetime(numberField(request.body, 'seconds'));
 		return json(200, { jwtLifetimeSeconds: nextpertise.jwt.lifetimeSeconds });
 	});
+	add(router, 'POST', '/nextpertise/events', (request) => {
+		const events = isRecord(request.body) && Array.isArray(request.body.events) ? request.body.events : undefined;
+		if (!events) bad('body needs {"events": [{"type"?, "nid"?, "transaction_uuid"?, …}]}');
+		return json(200, { events: nextpertise.addEvents(events) });
+	});
+	add(router, 'PATCH', '/nextpertise/transactions/:uuid', (request, params) => {
+		if (!isRecord(request.body)) bad('body needs the fields to change, e.g. {"state": "processing"}');
+		const transaction = nextpertise.patchTransaction(params.uuid, request.body);
+		return transaction ? json(200, transaction) : json(404, { error: `Transaction ${params.uuid} not found` });
+	});
+	add(router, 'PATCH', '/nextpertise/tickets/:id', (request, params) => {
+		if (!isRecord(request.body)) bad('body needs the fields to change, e.g. {"status": "solved"}');
+		const ticket = nextpertise.patchTicket(Number(params.id), request.body);
+		return ticket ? json(200, ticket) : json(404, { error: `Ticket ${params.id} not found` });
+	});
 	return router;
 }
 

@@ -22,14 +22,14 @@ import {
 } from './apis/kpnAuth';
 import { MobileServicesApi } from './apis/mobileServices';
 import { MSM_BASE_PATH } from './apis/msmCommon';
-import { isNextpertisePath, NextpertiseApi, type NextpertiseSnapshot } from './apis/nextpertise';
+import { isNextpertisePath, NextpertiseApi, type NextpertiseSnapshot, type StoredEvent } from './apis/nextpertise';
 import { JWT_LOGIN_PATH } from './apis/nextpertiseAuth';
 import { SMS_BASE_PATHS, SmsApi, type SmsDelivery } from './apis/sms';
 import { SmsDeliveryReports, type DeliveryReportsController } from './apis/smsDeliveryReports';
 
 export { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from './apis/kpnAuth';
 export { NEXTPERTISE_SANDBOX_PASSWORD, NEXTPERTISE_SANDBOX_USERNAME } from './apis/nextpertiseAuth';
-export { NEXTPERTISE_DEFAULT_PAGE_SIZE, NEXTPERTISE_DEFAULT_ROWS, type NextpertiseSnapshot } from './apis/nextpertise';
+export { NEXTPERTISE_DEFAULT_PAGE_SIZE, NEXTPERTISE_DEFAULT_ROWS, type NextpertiseSnapshot, type StoredEvent } from './apis/nextpertise';
 export type { Fault, FaultController, FaultMatch, RedirectStatus } from './faults';
 export type { ForeignOrigin, ForeignRequest } from './foreign';
 export type { LoggedRequest } from './log';
@@ -87,8 +87,14 @@ export interface Sandbox {
 	setNextpertiseRows(method: string, count: number): void;
 	/** Lifetime (seconds) of Nextpertise JWTs issued from now on. */
 	setNextpertiseJwtLifetime(seconds: number): void;
-	/** Nextpertise state: transactions from order_connection, tickets from create_ticket, row settings. */
+	/** Nextpertise state: transactions from order_connection, tickets from create_ticket, events, row settings. */
 	nextpertiseState(): NextpertiseSnapshot;
+	/** Adds events to list_events (after its generated rows), each with a new uuid, id and created_at. */
+	addNextpertiseEvents(events: Array<Record<string, unknown>>): StoredEvent[];
+	/** Changes a stored transaction (e.g. `{state: 'processing'}`; last_updated = now); undefined if there is none. */
+	patchNextpertiseTransaction(uuid: string, fields: Record<string, unknown>): Record<string, unknown> | undefined;
+	/** Changes a stored ticket (e.g. `{status: 'solved'}`; updated_at = now); undefined if there is none. */
+	patchNextpertiseTicket(id: number, fields: Record<string, unknown>): Record<string, unknown> | undefined;
 }
 
 interface Mount {
@@ -333,5 +339,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		setNextpertiseRows: (method, count) => void nextpertise.setRows(method, count),
 		setNextpertiseJwtLifetime: (seconds) => nextpertise.setJwtLifetime(seconds),
 		nextpertiseState: () => nextpertise.snapshot(),
+		addNextpertiseEvents: (events) => nextpertise.addEvents(events),
+		patchNextpertiseTransaction: (uuid, fields) => nextpertise.patchTransaction(uuid, fields),
+		patchNextpertiseTicket: (id, fields) => nextpertise.patchTicket(id, fields),
 	};
 }

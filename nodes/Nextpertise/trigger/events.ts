@@ -65,5 +65,6 @@ export const eventsList: WatchedList = {
 	},
 	state: () => '',
 	shownState: () => null,
-	newness: (row: IDataObject) => text(row.created_at),
+	// Events of the same second are told apart by their increasing id.
+	newness: (row: IDataObject) => `${text(row.created_at)}#${text(row.id).padStart(15, '0')}`,
 };

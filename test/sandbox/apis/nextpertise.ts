@@ -2,7 +2,7 @@
 // Basic auth or a JWT from /jwt/log-in, params validated with the node's method catalogue, the
 // document's reply examples as answers, generated rows for paged lists, and a little state for
 // the flows workflows need (postcode → house numbers → zipcode → order_connection → get_transaction;
-// create_ticket → get_ticket / update_ticket).
+// create_ticket → get_ticket / update_ticket; each of these writes is recorded as an event for list_events).
 import { createHash, randomUUID } from 'node:crypto';
 
 import { MALFORMED_JSON_BODY, withRetryAfter, type ReplyFault } from '../faults';
@@ -68,6 +68,21 @@ interface Transaction extends Record<string, unknown> {
 	uuid: string;
 	nid: string;
 }
+
+/** An event of list_events: a recorded API request, or one added through the admin API. */
+export interface StoredEvent extends Record<string, unknown> {
+	id: number;
+	uuid: string;
+	type: string;
+	nid: string | null;
+	transaction_uuid: string | null;
+	created_at: string;
+}
+
+/** list_events filter properties the sandbox applies (to stored events; generated rows are not filtered). */
+const EVENT_FILTERS = ['uuid', 'nid', 'transaction_uuid', 'type'] as const;
+/** Ids of stored events start here, above the generated rows' ids. */
+const FIRST_EVENT_ID = 1_000_001;
 
 interface Ticket extends Record<string, unknown> {
 	id: number;
@@ -175,6 +190,7 @@ export interface NextpertiseSnapshot {
 	rows: Record<string, number>;
 	transactions: Transaction[];
 	tickets: Ticket[];
+	events: StoredEvent[];
 }
 
 export class NextpertiseApi {
@@ -182,6 +198,8 @@ export class NextpertiseApi {
 	private readonly rows = new Map<string, number>();
 	private readonly transactions = new Map<string, Transaction>();
 	private readonly tickets = new Map<number, Ticket>();
+	private readonly events: StoredEvent[] = [];
+	private nextEventId = FIRST_EVENT_ID;
 	private readonly orderSequence = new Map<string, number>();
 	private nextTicketId = 100_001;
 	private readonly handlers: Record<string, (call: RpcCall) => Reply>;
@@ -411,6 +429,8 @@ export class NextpertiseApi {
 		this.rows.clear();
 		this.transactions.clear();
 		this.tickets.clear();
+		this.events.length = 0;
+		this.nextEventId = FIRST_EVENT_ID;
 		this.orderSequence.clear();
 		this.nextTicketId = 100_001;
 		this.jwt.lifetimeSeconds = this.initialJwtLifetimeSeconds;
@@ -422,7 +442,68 @@ export class NextpertiseApi {
 			rows: Object.fromEntries(this.rows),
 			transactions: [...this.transactions.values()].map((transaction) => clone(transaction)),
 			tickets: [...this.tickets.values()].map((ticket) => clone(ticket)),
+			events: this.events.map((stored) => clone(stored)),
 		};
+	}
+
+	// ---- stored events, transactions and tickets (admin) ----------------------------------------
+
+	/** Adds events to list_events: each gets a new uuid, id and created_at; type defaults to apirequest. */
+	addEvents(events: unknown[]): StoredEvent[] {
+		const invalid = events.findIndex((candidate) => !isRecord(candidate));
+		if (invalid >= 0) throw new Error(`events[${invalid}] must be an object`);
+		return events.map((fields) => clone(this.recordEvent(fields as Record<string, unknown>)));
+	}
+
+	/** Changes a stored transaction (e.g. `{state: "finished"}`); last_updated becomes now. Undefined if there is none. */
+	patchTransaction(uuid: string, fields: Record<string, unknown>): Transaction | undefined {
+		const stored = this.transactions.get(uuid);
+		if (!stored) return undefined;
+		Object.assign(stored, fields, { uuid: stored.uuid, last_updated: now() });
+		return clone(stored);
+	}
+
+	/** Changes a stored ticket (e.g. `{status: "solved"}`); updated_at becomes now. Undefined if there is none. */
+	patchTicket(id: number, fields: Record<string, unknown>): Ticket | undefined {
+		const stored = this.tickets.get(id);
+		if (!stored) return undefined;
+		Object.assign(stored, fields, { id: stored.id, updated_at: now() });
+		return clone(stored);
+	}
+
+	private recordEvent(fields: Record<string, unknown>): StoredEvent {
+		const stored: StoredEvent = {
+			type: 'apirequest',
+			nid: null,
+			transaction_uuid: null,
+			...fields,
+			id: this.nextEventId++,
+			uuid: randomUUID(),
+			created_at: now(),
+		};
+		this.events.push(stored);
+		return stored;
+	}
+
+	/** An apirequest event for a write made through the API (`broadband.order_connection` …). */
+	private recordRequest(call: RpcCall, nid: unknown, transactionUuid: unknown, response: unknown): void {
+		this.recordEvent({
+			type: 'apirequest',
+			method: `${call.spec.productClass.replace(/\//g, '.')}.${call.spec.method}`,
+			nid: typeof nid === 'string' ? nid : null,
+			transaction_uuid: typeof transactionUuid === 'string' ? transactionUuid : null,
+			username: NEXTPERTISE_SANDBOX_USERNAME,
+			request: clone(call.params),
+			response: clone(response),
+		});
+	}
+
+	/** Stored events that match list_events' filter. */
+	private eventsFor(params: Record<string, unknown>): StoredEvent[] {
+		const filter = isRecord(params.filter) ? params.filter : {};
+		return this.events.filter((stored) =>
+			EVENT_FILTERS.every((name) => filter[name] === undefined || filter[name] === null || stored[name] === filter[name]),
+		);
 	}
 
 	// ---- documented replies -----------------------------------------------------------------
@@ -475,12 +556,17 @@ export class NextpertiseApi {
 	 * The rows of a paged list: `count` generated ones, then stored transactions or tickets. Only the
 	 * rows of the page asked for are built, so paging through 10,000 rows stays linear.
 	 */
-	private rowsFor(key: string, templates: unknown[]): { total: number; slice(start: number, end?: number): unknown[] } {
+	private rowsFor(
+		key: string,
+		templates: unknown[],
+		params: Record<string, unknown>,
+	): { total: number; slice(start: number, end?: number): unknown[] } {
 		const count = this.rows.get(key) ?? NEXTPERTISE_DEFAULT_ROWS;
 		const bases = templates.length > 0 ? templates : [{}];
 		let stored: unknown[] = [];
 		if (key === 'broadband/list_transactions') stored = [...this.transactions.values()];
 		if (key === 'support/list_tickets') stored = [...this.tickets.values()];
+		if (key === 'broadband/list_events') stored = this.eventsFor(params);
 		const total = count + stored.length;
 		return {
 			total,
@@ -509,7 +595,7 @@ export class NextpertiseApi {
 		);
 		const template: Record<string, unknown> = example && isRecord(example.result) ? clone(example.result) : {};
 		const templateItems = Array.isArray(template[itemsKey]) ? (template[itemsKey] as unknown[]) : [];
-		const rows = this.rowsFor(call.key, templateItems);
+		const rows = this.rowsFor(call.key, templateItems, call.params);
 
 		if (paging.style === 'offset') {
 			const request = isRecord(call.params.paging) ? call.params.paging : {};
@@ -672,6 +758,7 @@ export class NextpertiseApi {
 			},
 		};
 		this.transactions.set(uuid, transaction);
+		this.recordRequest(call, nid, uuid, { orderid: nid, transaction_uuid: uuid });
 		return rpcResult(call.id, { orderid: nid, transaction_uuid: uuid });
 	}
 
@@ -721,6 +808,7 @@ export class NextpertiseApi {
 			cancel_requested: true,
 			cancel_possible: false,
 		});
+		this.recordRequest(call, stored.nid, stored.uuid, { state: 'cancelled' });
 		return rpcResult(call.id, clone(stored));
 	}
 
@@ -750,6 +838,7 @@ export class NextpertiseApi {
 			requester: author,
 			comments: [{ body: description, created_at: at, attachments: Array.isArray(params.attachments) ? params.attachments : [], author }],
 		});
+		this.recordRequest(call, params.nid, null, { id });
 		return rpcResult(call.id, { id });
 	}
 
@@ -781,6 +870,7 @@ export class NextpertiseApi {
 		if (call.params.solved === true) stored.status = 'solved';
 		else if (stored.status === 'new') stored.status = 'open';
 		stored.updated_at = at;
+		this.recordRequest(call, stored.nid, null, {});
 		return rpcResult(call.id, {});
 	}
 }

@@ -146,6 +146,19 @@ describe('KPN SMS Trigger: filters and repeats', () => {
 		expect(calls.map((call) => (call.answer?.body as { fired: number }).fired)).toEqual([2, 0, 0, 0, 0, 0]);
 	});
 
+	test('POSTs handled at once save their copies in turn: the last save still holds every report, so none fires again after a restart', async () => {
+		const first = hook();
+		const loadedBeforeAnySave = first.staticData;
+		const copies = Array.from({ length: 5 }, () => first.sameProcessCopy(loadedBeforeAnySave));
+		const calls = await Promise.all(copies.map((webhook, index) => webhook.post({ ...withSecret, body: dlr({ document_id: `doc-${index}` }) })));
+		expect(calls.flatMap((call) => call.items)).toHaveLength(5);
+		// Each request saves its own copy when it is done; the last one to finish wins.
+		const lastSaved = copies[copies.length - 1].staticData;
+		const restarted = new Webhook(trigger, { authentication: 'query', secret: SECRET }, 'trigger', lastSaved);
+		const again = await Promise.all(copies.map((_, index) => restarted.post({ ...withSecret, body: dlr({ document_id: `doc-${index}` }) })));
+		expect(again.flatMap((call) => call.items)).toEqual([]);
+	});
+
 	test('memory is bounded: at most the configured number of reports are remembered', async () => {
 		const webhook = hook();
 		const reports = Array.from({ length: REMEMBER_AT_MOST + 50 }, (_, index) => dlr({ document_id: `doc-${index}` }));

@@ -46,6 +46,9 @@ export function firstSightings(trigger: string, staticData: IDataObject, keys: s
 		return true;
 	});
 	prune(memory, now);
+	// n8n saves each request's copy of the static data when it is done, the last save replacing
+	// the others: so every copy carries all this process remembers, not only its own sightings.
+	for (const [key, at] of memory) if ((stored.get(key) ?? -Infinity) < at) stored.set(key, at);
 	prune(stored, now);
 	staticData.recentReports = Object.fromEntries(stored);
 	return isNew;

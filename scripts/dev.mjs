@@ -15,7 +15,7 @@ const step = (text) => console.log(`[dev ${((Date.now() - started) / 1000).toFix
 const install = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'ensure-install.mjs')], { stdio: 'inherit' });
 if (install.status !== 0) process.exit(install.status ?? 1);
 // Imported only now: they need the dev dependencies installed above.
-const { buildPackageTarball, exampleWorkflows, loadSandbox, sandboxCredentials } = await import('./project.mjs');
+const { buildPackageTarball, exampleWorkflows, loadSandbox, sandboxCredentials, withN8nPort } = await import('./project.mjs');
 
 step('building the package');
 const tarball = buildPackageTarball();
@@ -23,6 +23,8 @@ const tarball = buildPackageTarball();
 step('starting the KPN sandbox');
 const sandboxModule = loadSandbox();
 const sandbox = await sandboxModule.startSandbox({ port: SANDBOX_PORT });
+// Delivery reports for the SMS examples: every 4th recipient's SMS fails (006, handset busy).
+sandbox.deliveryReports.configure({ statuses: [1, 1, 1, 4], errorCodes: ['006'], delayMs: 1000 });
 
 step(`making sure n8n ${N8N_VERSION} is installed (first time: about 5 minutes)`);
 await ensureN8n({ log: (line) => step(line) });
@@ -31,7 +33,7 @@ const userFolder = createUserFolder(join(CACHE_ROOT, 'dev-n8n'));
 step(`loading the package into n8n (${userFolder})`);
 await installPackage({ userFolder, tarball });
 await importCredentials({ userFolder, credentials: sandboxCredentials(sandbox.url, sandboxModule) });
-const workflows = exampleWorkflows();
+const workflows = withN8nPort(exampleWorkflows(), EDITOR_PORT);
 await importWorkflows({ userFolder, workflows });
 
 step('starting the n8n editor');

@@ -80,3 +80,11 @@ export function exampleWorkflows(folder = join(REPO_ROOT, 'examples')) {
 		.sort()
 		.map((file) => JSON.parse(readFileSync(join(folder, file), 'utf8')));
 }
+
+/** Where the examples expect n8n (`npm run dev`'s default), e.g. in the SMS delivery-report URL. */
+export const EXAMPLES_N8N_URL = 'http://127.0.0.1:5678/';
+
+/** The workflows with every URL of n8n on 127.0.0.1:5678 moved to another port. */
+export function withN8nPort(workflows, port) {
+	return workflows.map((workflow) => JSON.parse(JSON.stringify(workflow).replaceAll(EXAMPLES_N8N_URL, `http://127.0.0.1:${port}/`)));
+}

@@ -50,6 +50,17 @@ export const EXAMPLES = {
 		},
 	},
 
+	exKpnSmsSendDlr: {
+		check(run, n8n) {
+			assert.equal(run.code, 0, run.stdout + run.stderr);
+			assert.equal(nodeOutput(run.json, 'KPN SMS').length, 8);
+			const [call] = n8n.calls('/send');
+			assert.equal(n8n.calls('/send').length, 1);
+			assert.equal(call.body.messages.length, 8);
+			assert.match(call.body.webhook_url, /^http:\/\/127\.0\.0\.1:\d+\/webhook\/[0-9a-f-]{36}\/delivery-report\?token=.+$/);
+		},
+	},
+
 	exKpnIncident: {
 		check(run, n8n) {
 			assert.equal(run.code, 0, run.stdout + run.stderr);

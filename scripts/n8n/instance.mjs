@@ -83,7 +83,8 @@ export function n8nEnv({ nodeBin, userFolder, brokerPort, port, release = N8N_DE
 const children = new Set();
 let exitHooked = false;
 
-function killGroup(child, signal) {
+/** Sends a signal to a child's whole process group (n8n and its task runners); ignores a gone group. */
+export function killGroup(child, signal) {
 	try {
 		process.kill(-child.pid, signal); // n8n and its task runners
 	} catch {
@@ -123,8 +124,12 @@ function run(command, args, options) {
 	});
 }
 
-/** Spawns `n8n <args>` on the release's Node in its own process group. */
-async function spawnN8n({ userFolder, args, port, env, log, release = N8N_DEFAULT }) {
+/**
+ * Spawns `n8n <args>` on the release's Node in its own process group (with its own task-runner
+ * broker port), tracked so it is stopped when this process is interrupted and killed when it exits.
+ * @returns {Promise<import('node:child_process').ChildProcess>} stdout and stderr are pipes.
+ */
+export async function spawnN8n({ userFolder, args, port, env, log, release = N8N_DEFAULT }) {
 	const { nodeBin, n8nBin } = await ensureN8n({ release, log });
 	const brokerPort = await freePort();
 	const child = spawn(nodeBin, [n8nBin, ...args], {

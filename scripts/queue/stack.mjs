@@ -43,7 +43,7 @@ const TAIL_LINES = 60;
  *   env: Record<string, string>,
  *   postgres: { port: number, database: string, user: string, dataDir: string, lines: string[] },
  *   redis: { port: number, lines: string[] },
- *   stop: () => Promise<void>,
+ *   stop: (options?: { together?: boolean }) => Promise<void>,
  * }} QueueStack
  *   `env`: the queue settings every n8n process got (DB_*, QUEUE_BULL_*, EXECUTIONS_MODE and the
  *   caller's `env`), e.g. to run more n8n CLI commands against the same database.
@@ -62,7 +62,9 @@ function hookProcess() {
 	});
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 		process.once(signal, async () => {
-			await Promise.race([stopAllQueueStacks(), new Promise((r) => setTimeout(r, 15_000))]);
+			// All at once: instance.mjs's own handler exits as soon as the n8n processes are gone.
+			const all = Promise.all([...live].map((stack) => stack.stop({ together: true })));
+			await Promise.race([all, new Promise((r) => setTimeout(r, 15_000))]);
 			process.exit(128 + constants.signals[signal]);
 		});
 	}
@@ -279,18 +281,25 @@ export async function startQueueStack({
 			pgStopSync();
 			removeDirs();
 		},
-		stop() {
+		// n8n first (workers may still be writing results), then Redis and PostgreSQL; `together`
+		// stops all at once (signal handlers).
+		stop({ together = false } = {}) {
 			stopping ??= (async () => {
 				try {
-					await Promise.all(n8nChildren.map(({ child, exited }) => stopGroup(child, exited, 10_000).catch(() => {})));
-					if (redis) await stopGroup(redis.child, redis.exited, 5_000).catch(() => {});
-					if (pg && pgCtl) {
-						if (isRunning(pg.child)) {
-							const [cmd, args] = asPostgres(pgCtl, ['stop', '-D', pgDataDir, '-m', 'immediate', '-w', '-t', '10']);
-							await run(cmd, args);
-						}
-						await stopGroup(pg.child, pg.exited, 5_000).catch(() => {});
-					}
+					const n8n = Promise.all(n8nChildren.map(({ child, exited }) => stopGroup(child, exited, 10_000).catch(() => {})));
+					if (!together) await n8n;
+					const services = [
+						redis ? stopGroup(redis.child, redis.exited, 5_000).catch(() => {}) : null,
+						(async () => {
+							if (!pg || !pgCtl) return;
+							if (isRunning(pg.child)) {
+								const [cmd, args] = asPostgres(pgCtl, ['stop', '-D', pgDataDir, '-m', 'immediate', '-w', '-t', '10']);
+								await run(cmd, args);
+							}
+							await stopGroup(pg.child, pg.exited, 5_000).catch(() => {});
+						})().catch(() => {}),
+					];
+					await Promise.all([n8n, ...services]);
 				} catch {
 					// never throws
 				} finally {

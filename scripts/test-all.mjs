@@ -10,6 +10,7 @@ const steps = [
 	['fault suite (npm run test:faults)', 'npm', ['run', 'test:faults']],
 	['Debian chromium for the browser check', 'bash', ['scripts/install-chromium.sh']],
 	['end-to-end tests in real n8n (npm run test:e2e)', 'npm', ['run', 'test:e2e']],
+	['queue mode: main + 2 workers, PostgreSQL, Redis (npm run test:queue)', 'npm', ['run', 'test:queue']],
 	// A benchmark, not a test: it fails only if a scenario cannot run. Reduced size (see BENCHMARKS.md).
 	['benchmark, reduced size (npm run bench -- --ci)', 'npm', ['run', 'bench', '--', '--ci']],
 ];

@@ -20,11 +20,12 @@ import coldTokenStorm from './scenarios/coldTokenStorm.mjs';
 import incidentAttachment from './scenarios/incidentAttachment.mjs';
 import nextpertiseReturnAll from './scenarios/nextpertiseReturnAll.mjs';
 import perItemReads from './scenarios/perItemReads.mjs';
+import queueMode from './scenarios/queueMode.mjs';
 import smsBulk from './scenarios/smsBulk.mjs';
 import tokenReuse from './scenarios/tokenReuse.mjs';
 
 /** Every scenario, in table order. A new one is one more module here. */
-const SCENARIOS = [smsBulk, perItemReads, tokenReuse, coldTokenStorm, nextpertiseReturnAll, incidentAttachment, coldLoad];
+const SCENARIOS = [smsBulk, perItemReads, tokenReuse, coldTokenStorm, queueMode, nextpertiseReturnAll, incidentAttachment, coldLoad];
 
 /**
  * Sizes: `full` is the size the targets are set for; `ci` keeps the CI step short (see BENCHMARKS.md).
@@ -32,6 +33,8 @@ const SCENARIOS = [smsBulk, perItemReads, tokenReuse, coldTokenStorm, nextpertis
  * default at 50 ms (`perItemParallel`) and 200 ms (`perItemParallelSlow`); the 0 ms runs
  * (`perItemZeroRuns`, median), also with the legacy expression engine (`perItemLegacy`).
  * Cold token storm: `stormExecutions` executions at once × `stormItems` items.
+ * Queue mode: `queueExecutions` executions at once × `queueItems` SMS (0 = not run: starting
+ * PostgreSQL, Redis and n8n twice would double the CI step; `npm run test:queue` checks queue mode).
  */
 const SIZES = {
 	full: {
@@ -49,6 +52,8 @@ const SIZES = {
 		perItemZeroRuns: 3,
 		stormExecutions: 10,
 		stormItems: 20,
+		queueExecutions: 20,
+		queueItems: 500,
 	},
 	ci: {
 		name: 'ci (reduced)',
@@ -65,6 +70,8 @@ const SIZES = {
 		perItemZeroRuns: 1,
 		stormExecutions: 10,
 		stormItems: 5,
+		queueExecutions: 0,
+		queueItems: 0,
 	},
 };
 const LATENCY_MS = 20;

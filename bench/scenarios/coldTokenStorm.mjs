@@ -3,10 +3,9 @@
 // reach the sandbox: ideally one for all executions. This package's KPN Incident node (get, one
 // call per item) and Nextpertise node (zipcode, JWT) against n8n's HTTP Request node with the
 // generic OAuth2 client-credentials credential, each workflow with a credential of its own.
-import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { importCredentials, runN8n, startEditor } from '../../scripts/n8n/instance.mjs';
+import { importCredentials, portIsFree, runN8n, startEditor, waitForWebhook } from '../../scripts/n8n/instance.mjs';
 import { STORM_TICKET, stormCredentials, stormWorkflow } from '../lib/workflows.mjs';
 
 const WHERE = 'real n8n 2.41.1 (n8n start, production webhook, one process)';
@@ -16,15 +15,6 @@ const VARIANTS = [
 	{ id: 'benchStormNxp', kind: 'nextpertise', path: 'bench-storm-nextpertise', tokenPath: '/jwt/log-in', label: 'this package: Nextpertise node (zipcode), JWT credential' },
 	{ id: 'benchStormHttp', kind: 'httpRequest', path: 'bench-storm-http', tokenPath: '/accesstoken', label: 'baseline: HTTP Request v4.2 (GET incident) + OAuth2 (generic, client credentials)' },
 ];
-
-/** Whether nothing listens on 127.0.0.1:port any more. */
-function portIsFree(port) {
-	return new Promise((resolve) => {
-		const server = createServer();
-		server.once('error', () => resolve(false));
-		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-	});
-}
 
 /** The incident the KPN reads get, created straight at the sandbox (its own token; the log is cleared after). */
 async function seedIncident(ctx) {
@@ -43,23 +33,6 @@ async function seedIncident(ctx) {
 	const incident = await created.json();
 	const ticket = incident?.ticket_number ?? incident?.result?.ticket_number;
 	if (!created.ok || ticket !== STORM_TICKET) throw new Error(`seeding: NewIncident answered ${created.status} ${JSON.stringify(incident).slice(0, 300)}`);
-}
-
-/**
- * n8n answers /healthz/readiness before it has activated the published workflows. A GET on a
- * POST-only production webhook tells the two states apart without starting a run: "… is not
- * registered" before, "not registered for GET requests. Did you mean to make a POST request?" after.
- */
-async function waitForWebhook(url, path, timeoutMs = 60_000) {
-	const deadline = Date.now() + timeoutMs;
-	let last = '';
-	while (Date.now() < deadline) {
-		const response = await fetch(`${url}/webhook/${path}`);
-		last = `${response.status} ${await response.text()}`;
-		if (/POST request/.test(last)) return;
-		await sleep(250);
-	}
-	throw new Error(`the production webhook ${path} was not registered after ${timeoutMs} ms: ${last.slice(0, 300)}`);
 }
 
 /** Fires `executions` POSTs at the production webhook at once; resolves when every run answered. */

@@ -3,21 +3,12 @@
 // Redis), all on this machine. Items/s = SMS sent ÷ time from the first POST to the last answer.
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { importCredentials, runN8n, startEditor } from '../../scripts/n8n/instance.mjs';
+import { importCredentials, runN8n, startEditor, waitForWebhook } from '../../scripts/n8n/instance.mjs';
 import { buildPackageTarball, loadSandbox } from '../../scripts/project.mjs';
 import { startQueueStack } from '../../scripts/queue/stack.mjs';
 import { bulkSmsOnWebhook, queueCredentials } from '../../test/queue/workflows.mjs';
 
 const PATH = 'queue-sms';
-
-async function webhookRegistered(url, timeoutMs = 90_000) {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (/POST request/.test(await (await fetch(`${url}/webhook/${PATH}`)).text())) return;
-		await sleep(250);
-	}
-	throw new Error(`the production webhook ${PATH} was not registered after ${timeoutMs} ms`);
-}
 
 /** One warm-up run, then E runs at once; returns the wall time and what the sandbox saw. */
 async function load(ctx, url, executions, items) {
@@ -80,7 +71,7 @@ export default {
 		const editor = await startEditor({ userFolder });
 		let regular;
 		try {
-			await webhookRegistered(editor.url);
+			await waitForWebhook(editor.url, PATH, 90_000);
 			regular = await load(ctx, editor.url, executions, items);
 		} finally {
 			await editor.stop();
@@ -92,7 +83,7 @@ export default {
 		for (const workers of [1, 2]) {
 			const stack = await startQueueStack({ workers, workflows: [bulkSmsOnWebhook()], publish: ['qSmsBulk'], credentials, tarball });
 			try {
-				await webhookRegistered(stack.mainUrl);
+				await waitForWebhook(stack.mainUrl, PATH, 90_000);
 				const result = await load(ctx, stack.mainUrl, executions, items);
 				rows.push(row(ctx, `queue mode: main + ${workers} worker${workers === 1 ? '' : 's'} (PostgreSQL 15, Redis)`, 'real n8n 2.41.1, n8n start + n8n worker', result, base));
 			} finally {

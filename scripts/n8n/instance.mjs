@@ -41,6 +41,33 @@ export function freePort() {
 	});
 }
 
+/** Whether nothing listens on 127.0.0.1:port. */
+export function portIsFree(port) {
+	return new Promise((resolvePromise) => {
+		const server = createServer();
+		server.once('error', () => resolvePromise(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolvePromise(true)));
+	});
+}
+
+/**
+ * Waits until n8n has registered the production webhook `path` (POST only). n8n answers its health
+ * checks before it has activated the published workflows; a GET on a POST-only webhook tells the
+ * two states apart without starting a run: "… is not registered" before, "… not registered for GET
+ * requests. Did you mean to make a POST request?" after.
+ */
+export async function waitForWebhook(url, path, timeoutMs = 60_000) {
+	const deadline = Date.now() + timeoutMs;
+	let last = '';
+	while (Date.now() < deadline) {
+		const response = await fetch(`${url}/webhook/${path}`);
+		last = `${response.status} ${await response.text()}`;
+		if (/POST request/.test(last)) return;
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	throw new Error(`the production webhook ${path} was not registered after ${timeoutMs} ms: ${last.slice(0, 300)}`);
+}
+
 /**
  * Environment for an n8n process. N8N_*, DB_*, NODE_ENV and NODE_OPTIONS of the calling process are
  * dropped (a test runner's NODE_ENV=test changes how n8n exits, a debugger's NODE_OPTIONS breaks

@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { freePort, importWorkflows, runN8n, setupOwner, startEditor } from '../../scripts/n8n/instance.mjs';
 import { exampleWorkflows, withN8nPort } from '../../scripts/project.mjs';
 import { prepareN8n } from './context.mjs';
+import { orderConnection, savedExecutions, until } from './running.mjs';
 
 const SEND_EXAMPLE = 'exKpnSmsSendDlr';
 const REPORTS_EXAMPLE = 'exKpnSmsDlr';
@@ -19,24 +20,7 @@ let editor;
 let auth;
 let reportUrl;
 
-async function until(what, check, timeoutMs = 45_000) {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (await check()) return;
-		await sleep(250);
-	}
-	assert.fail(`timed out waiting for ${what}`);
-}
-
-/** Executions n8n saved for a workflow (every status). */
-async function executions(workflowId) {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const response = await fetch(`${editor.url}/rest/executions?filter=${filter}&limit=100`, { headers: auth.headers });
-	assert.equal(response.status, 200, await response.clone().text());
-	const { data } = await response.json();
-	return data.results;
-}
-
+const executions = (workflowId) => savedExecutions(editor.url, auth.headers, workflowId);
 const smsTo = (number) => n8n.calls('/send').flatMap((entry) => entry.body.messages).filter((message) => message.mobile_number === number);
 
 before(async () => {
@@ -140,18 +124,7 @@ test('Nextpertise Trigger: one SMS per new event and per transaction state chang
 	const orderTexts = () => n8n.calls('/send').flatMap((entry) => entry.body.messages).filter((message) => message.mobile_number === '+31612345678');
 	assert.equal(orderTexts().length, 0, 'what existed before is not texted');
 
-	const login = Buffer.from('sandbox-user:sandbox-password').toString('base64');
-	const ordered = await fetch(`${n8n.sandbox.url}/broadband/v1`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', authorization: `Basic ${login}` },
-		body: JSON.stringify({
-			jsonrpc: '2.0',
-			id: 1,
-			method: 'order_connection',
-			params: { zipcode: '2408ZE', housenr: 10, housenrext: 'A', carrier: 633, circuit: [{ circuit: 272, vlan: 6 }], sla: 606 },
-		}),
-	}).then((response) => response.json());
-	const { orderid: nid, transaction_uuid: uuid } = ordered.result;
+	const { orderid: nid, transaction_uuid: uuid } = await orderConnection(n8n.sandbox.url);
 
 	await until('SMS for the new event and the new transaction', () => orderTexts().length >= 2, 150_000);
 	await sleep(3_000);

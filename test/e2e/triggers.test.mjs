@@ -1,21 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 import { runN8n, startEditor } from '../../scripts/n8n/instance.mjs';
 import { prepareN8n } from './context.mjs';
+import { until } from './running.mjs';
 
 let n8n;
 let editor;
-
-async function until(what, check, timeoutMs = 45_000) {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (check()) return;
-		await sleep(250);
-	}
-	assert.fail(`timed out waiting for ${what}`);
-}
 
 before(async () => {
 	n8n = await prepareN8n();

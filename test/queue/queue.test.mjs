@@ -2,28 +2,26 @@
 // started through production webhooks run on the workers; polling triggers poll on the main only;
 // delivery reports arrive at the main. Everything is torn down afterwards, also when a check fails.
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { after, before, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { buildPackageTarball, loadSandbox } from '../../scripts/project.mjs';
+import { portIsFree, waitForWebhook } from '../../scripts/n8n/instance.mjs';
+import { buildPackageTarball, exampleWorkflows, loadSandbox } from '../../scripts/project.mjs';
 import { startQueueStack } from '../../scripts/queue/stack.mjs';
+import { orderConnection, savedExecutions, until } from '../e2e/running.mjs';
 import { queueCredentials, queueWorkflows } from './workflows.mjs';
 
 const WORKERS = 2;
-const DLR_URL_PATH = '/webhook/6d1f3c2a-5b7e-4c11-9a2d-0f8e7b6a5c41/delivery-report?token=change-me-to-a-long-random-secret';
+
+/** Where the SMS example sends its delivery reports: the delivery-report example's URL, on the main. */
+function deliveryReportUrl() {
+	const send = exampleWorkflows().find((workflow) => workflow.id === 'exKpnSmsSendDlr');
+	const url = new URL(send.nodes.find((node) => node.type === 'n8n-nodes-kpn-nextpertise.kpnSms').parameters.options.webhookUrl);
+	return `${stack.mainUrl}${url.pathname}${url.search}`;
+}
 
 let sandbox;
 let stack;
-
-async function until(what, check, timeoutMs = 60_000) {
-	const deadline = Date.now() + timeoutMs;
-	while (Date.now() < deadline) {
-		if (await check()) return;
-		await sleep(250);
-	}
-	assert.fail(`timed out waiting for ${what}`);
-}
 
 const calls = (pathEnd) => sandbox.log.filter((entry) => entry.path.endsWith(pathEnd));
 const rpcMethods = (path) => calls(path).map((entry) => entry.body?.method);
@@ -38,13 +36,7 @@ async function post(path, body) {
 	return { status: response.status, body: await response.text() };
 }
 
-/** Executions n8n saved for a workflow, newest first. */
-async function executions(workflowId) {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const response = await fetch(`${stack.mainUrl}/rest/executions?filter=${filter}&limit=100`, { headers: stack.auth.headers });
-	assert.equal(response.status, 200);
-	return (await response.json()).data.results;
-}
+const executions = (workflowId) => savedExecutions(stack.mainUrl, stack.auth.headers, workflowId);
 
 before(async () => {
 	const sandboxModule = loadSandbox();
@@ -58,9 +50,7 @@ before(async () => {
 		tarball: buildPackageTarball(),
 		log: (line) => console.log(`# ${line}`),
 	});
-	// The main answers its health check before it has registered the published webhooks: a GET on
-	// a POST-only webhook says "… POST request" once it is registered.
-	await until('the webhooks registered', async () => /POST request/.test(await (await fetch(`${stack.mainUrl}/webhook/queue-sms`)).text()));
+	await waitForWebhook(stack.mainUrl, 'queue-sms');
 	// The KPN triggers' first polls (on the main, with their own credential) fetch a token; let them
 	// happen first, so that the token calls the bulk SMS test counts are the workers' alone.
 	await until('the first trigger polls', () => calls('/failures').length >= 1 && calls('/GetActiveIncidents').length >= 1, 90_000);
@@ -74,15 +64,6 @@ function gone(pid) {
 	} catch {
 		return true;
 	}
-}
-
-/** Whether nothing listens on 127.0.0.1:port. */
-function portIsFree(port) {
-	return new Promise((resolve) => {
-		const server = createServer();
-		server.once('error', () => resolve(false));
-		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-	});
 }
 
 after(async () => {
@@ -155,11 +136,11 @@ test('the Incident lifecycle and the Nextpertise order flow run on the workers',
 test('delivery reports arrive at the main and fire one execution each; repeats fire none', async () => {
 	sandbox.reset();
 	sandbox.deliveryReports.configure({ duplicates: 1, concurrency: 8 });
-	const { posts } = sandbox.deliveryReports.generate(`${stack.mainUrl}${DLR_URL_PATH}`, 10, { status: 1 });
+	const { posts } = sandbox.deliveryReports.generate(deliveryReportUrl(), 10, { status: 1 });
 	assert.equal(posts, 20);
-	await until('the reports posted', () => sandbox.deliveryReports.isIdle());
+	await until('the reports posted', () => sandbox.deliveryReports.isIdle(), 60_000);
 	assert.ok(sandbox.deliveryReports.attempts.every((attempt) => attempt.status === 200));
-	await until('10 executions', async () => (await executions('exKpnSmsDlr')).length >= 10);
+	await until('10 executions', async () => (await executions('exKpnSmsDlr')).length >= 10, 60_000);
 	await sleep(3_000);
 	const runs = await executions('exKpnSmsDlr');
 	assert.equal(runs.length, 10, 'one execution per report');
@@ -178,17 +159,7 @@ test('polling triggers poll on the main only and fire once per change', async ()
 	await until('a poll of each', () => Object.values(polls()).every((count) => count >= 1), 75_000);
 
 	sandbox.setDisturbances([{ id: 9101, state: 'open', region: 'Utrecht', type: 'geographical-broadband', cause: 'disturbance', description: 'Kabel geraakt' }]);
-	const login = Buffer.from('sandbox-user:sandbox-password').toString('base64');
-	await fetch(`${sandbox.url}/broadband/v1`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json', authorization: `Basic ${login}` },
-		body: JSON.stringify({
-			jsonrpc: '2.0',
-			id: 1,
-			method: 'order_connection',
-			params: { zipcode: '2408ZE', housenr: 10, housenrext: 'A', carrier: 633, circuit: [{ circuit: 272, vlan: 6 }], sla: 606 },
-		}),
-	});
+	await orderConnection(sandbox.url);
 
 	await until('the disturbance SMS', () => texts('+31612345678').some((message) => message.content.includes('9101')), 90_000);
 	await until('the order SMS', () => texts('+31612345678').filter((message) => /order_connection|Transactie/.test(message.content)).length >= 2, 90_000);

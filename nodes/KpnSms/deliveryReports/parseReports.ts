@@ -34,13 +34,16 @@ const LIST_KEYS = ['reports', 'dlrs', 'dlr', 'deliveryreports', 'results', 'mess
 
 const normalise = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
-function field(report: IDataObject, names: readonly string[]): unknown {
+/** A report's fields by normalised name: `field(names)` is the first of them with a value. */
+function fieldsOf(report: IDataObject): (names: readonly string[]) => unknown {
 	const byName = new Map(Object.keys(report).map((key) => [normalise(key), key]));
-	for (const name of names) {
-		const key = byName.get(name);
-		if (key !== undefined && report[key] !== undefined && report[key] !== null && report[key] !== '') return report[key];
-	}
-	return undefined;
+	return (names) => {
+		for (const name of names) {
+			const key = byName.get(name);
+			if (key !== undefined && report[key] !== undefined && report[key] !== null && report[key] !== '') return report[key];
+		}
+		return undefined;
+	};
 }
 
 function text(value: unknown): string | undefined {
@@ -92,18 +95,19 @@ function reportObjects(body: unknown): unknown[] | MalformedReports {
 
 function readReport(value: unknown, where: string): DeliveryReport | MalformedReports {
 	if (!isRecord(value)) return malformed(`${where} is not an object`);
-	const documentId = text(field(value, FIELD_NAMES.documentId));
+	const field = fieldsOf(value);
+	const documentId = text(field(FIELD_NAMES.documentId));
 	if (documentId === undefined) return malformed(`${where} has no document_id`);
-	const recipient = text(field(value, FIELD_NAMES.recipient));
+	const recipient = text(field(FIELD_NAMES.recipient));
 	if (recipient === undefined) return malformed(`${where} has no mobile_number`);
-	const rawStatus = field(value, FIELD_NAMES.status);
+	const rawStatus = field(FIELD_NAMES.status);
 	const status = statusOf(rawStatus);
 	if (status === undefined) {
 		return malformed(rawStatus === undefined ? `${where} has no status` : `${where} has an unknown status ${JSON.stringify(rawStatus)} (expected 1–6)`);
 	}
-	const time = timeOf(field(value, FIELD_NAMES.time));
+	const time = timeOf(field(FIELD_NAMES.time));
 	if (time === 'invalid') return malformed(`${where} has a StatusDateTime that is not an epoch time`);
-	return { documentId, recipient, status, errorCode: errorCodeOf(field(value, FIELD_NAMES.errorCode)), time, raw: value };
+	return { documentId, recipient, status, errorCode: errorCodeOf(field(FIELD_NAMES.errorCode)), time, raw: value };
 }
 
 /** Every report of a delivery-report POST, or the first problem found. */
